@@ -1,0 +1,2 @@
+// Browsers come from Debian (chromium, firefox-esr); never download one.
+module.exports = { skipDownload: true };

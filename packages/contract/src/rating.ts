@@ -1,0 +1,112 @@
+import * as v from 'valibot';
+import { IdSchema, YearSchema } from './common.js';
+
+export const ratingFlags = ['weak', 'under_rectification'] as const;
+export type RatingFlag = (typeof ratingFlags)[number];
+export const fieldBrands = ['four_good_hospital', 'four_excellent_school', 'five_strong_enterprise', 'model_organ'] as const;
+export type FieldBrand = (typeof fieldBrands)[number];
+/** 自评 → 群众测评 → 组织考评 → 公示 → 确认 */
+export const assessmentStages = ['self', 'mass', 'organization', 'notice', 'confirmed'] as const;
+export type AssessmentStage = (typeof assessmentStages)[number];
+
+export const RatingLevelSchema = v.object({
+  stars: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)),
+  minScore: v.number(),
+  name: v.string(),
+  nameZhHk: v.string(),
+  nameEn: v.string(),
+  /** Share of organisations that may hold this level, when the scheme sets quotas. */
+  quota: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+});
+export type RatingLevel = v.InferOutput<typeof RatingLevelSchema>;
+
+export const RatingSchemeSchema = v.object({
+  id: IdSchema,
+  name: v.string(),
+  maxScore: v.number(),
+  /** Highest first; an organisation gets the first level whose minScore it reaches. */
+  levels: v.array(RatingLevelSchema),
+  /** Organisations below this many stars are flagged 软弱涣散 candidates. */
+  weakBelowStars: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)),
+  breakdownItems: v.array(v.object({ id: IdSchema, name: v.string(), nameEn: v.string(), max: v.number() })),
+  label: v.string(),
+});
+export type RatingScheme = v.InferOutput<typeof RatingSchemeSchema>;
+
+export const BranchRatingSchema = v.object({
+  id: IdSchema,
+  orgUnitId: IdSchema,
+  orgUnitName: v.string(),
+  partyOrganizationId: IdSchema,
+  partyOrganizationName: v.string(),
+  year: YearSchema,
+  score: v.pipe(v.number(), v.minValue(0), v.maxValue(1000)),
+  stars: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(5)),
+  level: v.string(),
+  flags: v.array(v.picklist(ratingFlags)),
+  brands: v.array(v.picklist(fieldBrands)),
+  stage: v.picklist(assessmentStages),
+  breakdown: v.array(v.object({ id: IdSchema, score: v.number(), max: v.number() })),
+});
+export type BranchRating = v.InferOutput<typeof BranchRatingSchema>;
+
+export const RatingSummarySchema = v.object({
+  orgUnitId: IdSchema,
+  year: YearSchema,
+  total: v.number(),
+  byStars: v.object({ '0': v.number(), '1': v.number(), '2': v.number(), '3': v.number(), '4': v.number(), '5': v.number() }),
+  flags: v.object({ weak: v.number(), under_rectification: v.number() }),
+  averageScore: v.nullable(v.number()),
+});
+export type RatingSummary = v.InferOutput<typeof RatingSummarySchema>;
+
+/**
+ * Default scheme: the 100-point scheme seen elsewhere (domain.md). No Guangdong/Chaozhou thresholds are public,
+ * so this is configuration with a labelled default.
+ */
+export const defaultRatingScheme: RatingScheme = {
+  id: 'default-100',
+  name: '百分制星级评定（默认方案，可配置）',
+  maxScore: 100,
+  levels: [
+    { stars: 5, minScore: 95, name: '五星级党组织', nameZhHk: '五星級黨組織', nameEn: 'Five-star Party organisation', quota: 0.1 },
+    { stars: 4, minScore: 85, name: '四星级党组织', nameZhHk: '四星級黨組織', nameEn: 'Four-star Party organisation', quota: 0.4 },
+    { stars: 3, minScore: 75, name: '三星级党组织', nameZhHk: '三星級黨組織', nameEn: 'Three-star Party organisation', quota: 0.3 },
+    { stars: 2, minScore: 65, name: '二星级党组织', nameZhHk: '二星級黨組織', nameEn: 'Two-star Party organisation', quota: null },
+    { stars: 1, minScore: 60, name: '一星级党组织', nameZhHk: '一星級黨組織', nameEn: 'One-star Party organisation', quota: null },
+    { stars: 0, minScore: 0, name: '相对后进党组织', nameZhHk: '相對後進黨組織', nameEn: 'Lagging Party organisation', quota: null },
+  ],
+  weakBelowStars: 1,
+  breakdownItems: [
+    { id: 'political', name: '政治功能', nameEn: 'Political function', max: 20 },
+    { id: 'organization', name: '组织建设', nameEn: 'Organisation building', max: 20 },
+    { id: 'members', name: '党员队伍', nameEn: 'Member management', max: 20 },
+    { id: 'service', name: '服务群众', nameEn: 'Serving the people', max: 20 },
+    { id: 'development', name: '推动发展', nameEn: 'Driving development', max: 20 },
+  ],
+  label: 'Default 100-point scheme from domain.md (95/85/75/65/60); Chaozhou thresholds are not public — configure per city.',
+};
+
+export function levelForScore(score: number, scheme: RatingScheme = defaultRatingScheme): RatingLevel {
+  const level = scheme.levels.find((candidate) => score >= candidate.minScore) ?? scheme.levels[scheme.levels.length - 1];
+  if (!level) throw new Error('rating scheme has no levels');
+  return level;
+}
+
+export const ratingFlagLabels: Record<RatingFlag, { 'zh-CN': string; 'zh-HK': string; en: string }> = {
+  weak: { 'zh-CN': '软弱涣散', 'zh-HK': '軟弱渙散', en: 'Weak and lax' },
+  under_rectification: { 'zh-CN': '整顿中', 'zh-HK': '整頓中', en: 'Under rectification' },
+};
+export const fieldBrandLabels: Record<FieldBrand, { 'zh-CN': string; 'zh-HK': string; en: string }> = {
+  four_good_hospital: { 'zh-CN': '四好医院', 'zh-HK': '四好醫院', en: 'Four-Good Hospital' },
+  four_excellent_school: { 'zh-CN': '四优学校', 'zh-HK': '四優學校', en: 'Four-Excellent School' },
+  five_strong_enterprise: { 'zh-CN': '五强企业', 'zh-HK': '五強企業', en: 'Five-Strong Enterprise' },
+  model_organ: { 'zh-CN': '模范机关', 'zh-HK': '模範機關', en: 'Model Government Organ' },
+};
+export const assessmentStageLabels: Record<AssessmentStage, { 'zh-CN': string; 'zh-HK': string; en: string }> = {
+  self: { 'zh-CN': '自评', 'zh-HK': '自評', en: 'Self-assessment' },
+  mass: { 'zh-CN': '群众测评', 'zh-HK': '群眾測評', en: 'Public assessment' },
+  organization: { 'zh-CN': '组织考评', 'zh-HK': '組織考評', en: 'Organisation review' },
+  notice: { 'zh-CN': '公示', 'zh-HK': '公示', en: 'Public notice' },
+  confirmed: { 'zh-CN': '确认', 'zh-HK': '確認', en: 'Confirmed' },
+};
