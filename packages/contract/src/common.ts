@@ -12,10 +12,20 @@ export const IdSchema = v.pipe(
   v.maxLength(64),
   v.regex(/^[A-Za-z0-9_.:-]+$/, 'invalid id'),
 );
-/** Calendar date, YYYY-MM-DD. */
-export const IsoDateSchema = v.pipe(v.string(), v.isoDate());
-/** Instant, ISO 8601 with time zone. */
-export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp());
+/**
+ * Whether a string starting YYYY-MM-DD names a day that exists. valibot's isoDate/isoTimestamp regexes accept
+ * 2025-02-30, which JavaScript dates silently roll over to 2 March.
+ */
+export function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+/** Calendar date, YYYY-MM-DD, that exists (no 02-30). */
+export const IsoDateSchema = v.pipe(v.string(), v.isoDate('iso_date'), v.check(isCalendarDate, 'iso_date'));
+/** Instant, ISO 8601 with time zone, on a day that exists. */
+export const IsoDateTimeSchema = v.pipe(v.string(), v.isoTimestamp('iso_timestamp'), v.check(isCalendarDate, 'iso_timestamp'));
 /** Bounded free text (trimmed); `max` keeps payloads and storage sane. */
 export const text = (min: number, max: number) => v.pipe(v.string(), v.trim(), v.minLength(min), v.maxLength(max));
 export const PercentSchema = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));

@@ -50,8 +50,11 @@ export interface FieldError {
   messageEn: string;
 }
 
+/** Own keys only: `'toString' in fieldMessages` is true, and a message must never resolve to a prototype method. */
+const isMessageKey = (key: string): boolean => Object.hasOwn(fieldMessages, key);
+
 function messageKey(issue: v.BaseIssue<unknown>): string {
-  if (issue.message in fieldMessages) return issue.message;
+  if (isMessageKey(issue.message)) return issue.message;
   if (issue.input === undefined && (issue.kind === 'schema' || issue.type === 'object')) return 'required';
   switch (issue.type) {
     case 'min_length':
@@ -82,7 +85,7 @@ export function fieldErrors(issues: ReadonlyArray<v.BaseIssue<unknown>>, prefix?
     const path = v.getDotPath(issue) ?? '';
     const field = [prefix, path].filter(Boolean).join('.') || (prefix ?? '');
     const [message, messageEn] = fieldMessages[messageKey(issue)] ?? fieldMessages.type!;
-    const detail = issue.message && !(issue.message in fieldMessages) ? ` (${issue.message})` : '';
+    const detail = issue.message && !isMessageKey(issue.message) ? ` (${issue.message})` : '';
     return { field, message, messageEn: `${messageEn}${detail}` };
   });
 }

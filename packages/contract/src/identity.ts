@@ -56,12 +56,15 @@ export function maskName(name: string): string {
 
 /**
  * Cut an address after its town or street (镇/乡/街道): 潮安区庵埠镇文里村三巷5号 → 潮安区庵埠镇.
- * When no town marker exists, keep the district (区/县) part, else the first 6 characters.
+ * When no town marker exists, keep the district (区/县) or city part; with no marker at all, keep only the first
+ * two characters (never the house number) followed by ***.
  */
 export function maskAddress(address: string): string {
   const town = /^(.*?(?:街道|镇|乡))/u.exec(address);
   if (town?.[1]) return town[1];
-  const district = /^(.*?(?:区|县|市))/u.exec(address);
+  // 区/县 before 市: 潮州市湘桥区西湖路5号 keeps 潮州市湘桥区, not just 潮州市.
+  const district = /^(.*?(?:区|县))/u.exec(address) ?? /^(.*?市)/u.exec(address);
   if (district?.[1]) return district[1];
-  return Array.from(address).slice(0, 6).join('');
+  const chars = Array.from(address.trim());
+  return chars.length === 0 ? '' : `${chars.slice(0, 2).join('')}***`;
 }

@@ -3,7 +3,7 @@
  * the SDK builds its resources from them, and openApiDocument() documents them. Paths are relative to /api/v1.
  */
 import * as v from 'valibot';
-import { IdSchema, IsoDateSchema, PageQueryEntries, pageOf, queryInt, queryList, queryNumber, YearSchema } from './common.js';
+import { IdSchema, IsoDateSchema, PageQueryEntries, pageOf, queryInt, queryList, YearSchema } from './common.js';
 import { LoginRequestSchema, LogoutRequestSchema, RefreshRequestSchema, TokenResponseSchema, UserSchema, ViewerSchema } from './auth.js';
 import { eventTypes } from './events.js';
 import {

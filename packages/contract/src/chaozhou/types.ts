@@ -17,12 +17,20 @@ export interface ChaozhouVillage {
   townCode: string;
   districtCode: string;
 }
+/**
+ * District outlines as GeoJSON. The source data (ECharts) also carries `encodeOffsets` on each geometry, a foreign
+ * member left over from ECharts' compressed format, and `UTF8Encoding: false` at the top says the coordinates are
+ * plain (not compressed). Both are harmless GeoJSON foreign members: ignore them.
+ */
 export interface DistrictBoundaries {
   type: 'FeatureCollection';
+  UTF8Encoding?: boolean;
   features: Array<{
     type: 'Feature';
     id: string;
     properties: { name: string; cp: [number, number]; childNum: number };
-    geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+    geometry:
+      | { type: 'Polygon'; coordinates: number[][][]; encodeOffsets?: unknown }
+      | { type: 'MultiPolygon'; coordinates: number[][][][]; encodeOffsets?: unknown };
   }>;
 }
