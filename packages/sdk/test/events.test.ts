@@ -1,0 +1,97 @@
+/**
+ * The SSE client against a throwaway local HTTP server that plays an event log and cuts connections: resume with
+ * Last-Event-ID, fatal statuses, reconnection on new credentials, unsubscribe. The real API: faults.test.ts.
+ */
+import assert from 'node:assert/strict';
+import type { ServerResponse } from 'node:http';
+import { after, describe, test } from 'node:test';
+import type { QjEvent } from '@qiangji/contract';
+import { createClient, ForbiddenError } from '../src/index.js';
+import { apiError, localServer, sendJson, type Recorded } from './support/http.js';
+
+const servers: Array<{ close: () => Promise<void> }> = [];
+after(() => Promise.all(servers.map((server) => server.close())));
+
+const log: QjEvent[] = Array.from({ length: 9 }, (_, i) => ({
+  id: String(i + 1),
+  at: '2025-06-30T02:00:00.000Z',
+  orgUnitId: '445102',
+  type: 'task.progress',
+  data: { taskId: 'T01', percent: 10 + i, status: 'on_track', warning: 'none', authorName: '测试' },
+}));
+const frame = (event: QjEvent) => `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+
+/** Serves the log after Last-Event-ID; connection n is cut after cuts[n] events, half-way into the next. */
+async function eventServer(cuts: number[], status: (request: Recorded, index: number) => number = () => 200) {
+  const server = await localServer((request, response: ServerResponse, index) => {
+    const code = status(request, index);
+    if (code !== 200) return sendJson(response, code, apiError(code === 403 ? 'forbidden' : 'service_unavailable'));
+    response.writeHead(200, { 'content-type': 'text/event-stream' });
+    response.write('retry: 50\n: hello\n\n');
+    const after = Number(request.headers['last-event-id'] ?? 0);
+    const pending = log.filter((event) => Number(event.id) > after);
+    const cut = cuts[index] ?? Infinity;
+    pending.slice(0, cut).forEach((event) => response.write(frame(event)));
+    if (cut < pending.length) {
+      const next = frame(pending[cut]!);
+      // Cut once the bytes are on the wire, so the client really sees the events and half of the next.
+      response.write(next.slice(0, next.length / 2), () => setTimeout(() => response.socket?.destroy(), 20));
+    }
+  });
+  servers.push(server);
+  return server;
+}
+
+function collect(baseUrl: string, until: number, options: { token?: string } = {}) {
+  const client = createClient({ baseUrl, ...options });
+  const events: QjEvent[] = [];
+  const errors: unknown[] = [];
+  let stop!: () => void;
+  const done = new Promise<void>((resolve) => {
+    stop = client.events.subscribe({ types: ['task.progress'], orgUnitId: '445102' }, (event) => {
+      events.push(event);
+      if (events.length === until) resolve();
+    }, { onError: (error) => errors.push(error) });
+  });
+  return { client, events, errors, done, stop: () => stop() };
+}
+
+describe('events.subscribe', () => {
+  test('a stream cut twice (mid-event) resumes: every event once, in order, with Last-Event-ID', async () => {
+    const server = await eventServer([2, 3]);
+    const { events, done, stop, errors } = collect(server.baseUrl, log.length);
+    await done;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    stop();
+    assert.deepEqual(events.map((event) => event.id), log.map((event) => event.id));
+    assert.deepEqual(server.requests.map((request) => request.headers['last-event-id']), [undefined, '2', '5']);
+    assert.equal(server.requests[0]!.url, '/api/v1/events?types=task.progress&orgUnitId=445102');
+    assert.equal(server.requests[0]!.headers.accept, 'text/event-stream');
+    assert.ok(errors.length >= 2, 'cuts are reported to onError');
+  });
+
+  test('a 503 is retried; a 403 stops the subscription', async () => {
+    const server = await eventServer([], (_request, index) => (index === 0 ? 503 : 403));
+    const { errors, stop } = collect(server.baseUrl, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    stop();
+    assert.equal(server.requests.length, 2, 'one retry after 503, none after 403');
+    assert.equal((errors[0] as { status?: number }).status, 503);
+    assert.ok(errors[1] instanceof ForbiddenError);
+  });
+
+  test('new credentials reopen the stream with them; unsubscribe closes it', async () => {
+    const server = await eventServer([]);
+    const { client, events, done, stop } = collect(server.baseUrl, log.length, { token: 'first' });
+    await done;
+    client.setToken('second');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    stop();
+    const count = server.requests.length;
+    assert.deepEqual(server.requests.map((request) => request.headers.authorization), ['Bearer first', 'Bearer second']);
+    assert.equal(server.requests[1]!.headers['last-event-id'], '9', 'resumes after the last event');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(server.requests.length, count, 'no reconnection after unsubscribe');
+    assert.equal(events.length, log.length);
+  });
+});
