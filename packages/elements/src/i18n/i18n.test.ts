@@ -1,0 +1,71 @@
+import { expect } from '@open-wc/testing';
+import { formatDate, formatNumber, formatRelativeDays, hasCatalog, label, loadCatalog, normalizeLocale, t } from './index.js';
+import { en } from './en.js';
+import { zhCN } from './zh-CN.js';
+import { zhHK } from './zh-HK.js';
+import { ratingFlagLabels } from '@qiangji/contract';
+
+describe('i18n', () => {
+  it('maps language tags to the shipped locales', () => {
+    const cases: Array<[string | null, string | undefined]> = [
+      ['zh-CN', 'zh-CN'],
+      ['zh', 'zh-CN'],
+      ['zh-Hans-SG', 'zh-CN'],
+      ['zh-HK', 'zh-HK'],
+      ['zh-TW', 'zh-HK'],
+      ['zh-Hant', 'zh-HK'],
+      ['zh_MO', 'zh-HK'],
+      ['en-GB', 'en'],
+      ['EN', 'en'],
+      ['fr', undefined],
+      ['', undefined],
+      [null, undefined],
+    ];
+    for (const [tag, locale] of cases) expect(normalizeLocale(tag), String(tag)).to.equal(locale);
+  });
+
+  it('has the same keys in every catalog', () => {
+    const keys = Object.keys(zhCN).sort();
+    expect(Object.keys(zhHK).sort()).to.deep.equal(keys);
+    expect(Object.keys(en).sort()).to.deep.equal(keys);
+  });
+
+  it('loads zh-HK and en on demand', async () => {
+    expect(hasCatalog('zh-CN')).to.be.true;
+    await Promise.all([loadCatalog('zh-HK'), loadCatalog('en')]);
+    expect(hasCatalog('zh-HK') && hasCatalog('en')).to.be.true;
+  });
+
+  it('fills placeholders', async () => {
+    await Promise.all([loadCatalog('zh-HK'), loadCatalog('en')]);
+    expect(t('zh-CN', 'task.daysLeft', { days: 3 })).to.equal('剩余 3 天');
+    expect(t('en', 'task.historySummary', { count: 2, from: 0, to: 40 })).to.equal('Progress history: 2 reports, from 0% to 40%');
+    expect(t('zh-HK', 'action.retry')).to.equal('重試');
+  });
+
+  it('formats large counts as 万/亿 in Chinese', () => {
+    expect(formatNumber('zh-CN', 12_000, { compact: true })).to.equal('1.2万');
+    expect(formatNumber('zh-CN', 340_000_000, { compact: true })).to.equal('3.4亿');
+    expect(formatNumber('zh-HK', 12_000, { compact: true })).to.equal('1.2萬');
+    expect(formatNumber('en', 12_000, { compact: true })).to.equal('12K');
+    expect(formatNumber('zh-CN', 9_999, { compact: true })).to.equal('9,999');
+    expect(formatNumber('zh-CN', 123_456.7)).to.equal('123,456.7');
+  });
+
+  it('formats dates in prose, calendar dates without time-zone shifts', () => {
+    expect(formatDate('zh-CN', '2026-11-26')).to.equal('2026年11月26日');
+    expect(formatDate('zh-HK', '2026-11-26')).to.equal('2026年11月26日');
+    expect(formatDate('en', '2026-11-26')).to.equal('26 Nov 2026');
+    // 20:00 UTC on the 25th is already the 26th in China.
+    expect(formatDate('zh-CN', '2026-11-25T20:00:00Z')).to.equal('2026年11月26日');
+  });
+
+  it('formats relative days', () => {
+    expect(formatRelativeDays('zh-CN', 3)).to.equal('3天后');
+    expect(formatRelativeDays('en', -1)).to.equal('yesterday');
+  });
+
+  it('reads contract labels in a locale', () => {
+    expect(label(ratingFlagLabels.weak, 'zh-HK')).to.equal('軟弱渙散');
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * Simplified Chinese, the source catalog: its keys define `CatalogKey`, and its `{placeholders}` define the
+ * parameters `t()` asks for. zh-HK and en must list exactly the same keys (`satisfies Catalog`).
+ */
+export const zhCN = {
+  'state.loading': '正在加载…',
+  'state.error': '加载失败，请稍后重试',
+  'state.forbidden': '无权查看',
+  'state.forbiddenHint': '该数据不在您的查看范围内，请联系管理员。',
+  'state.noSource': '未配置数据源：请设置 api-base 或放入 <qj-provider>',
+  'action.retry': '重试',
+
+  'task.empty': '暂无任务数据',
+  'task.measure': '措施{order}',
+  'task.code': '任务 {code}',
+  'task.leadUnit': '牵头单位：{unit}',
+  'task.progress': '完成进度',
+  'task.progressValueText': '已完成 {percent}%',
+  'task.deadline': '截止：{date}',
+  'task.daysLeft': '剩余 {days} 天',
+  'task.dueToday': '今天到期',
+  'task.overdueBy': '已逾期 {days} 天',
+  'task.status': '状态',
+  'task.status.not_started': '未开始',
+  'task.status.on_track': '按计划推进',
+  'task.status.at_risk': '进度滞后',
+  'task.status.overdue': '已逾期',
+  'task.status.done': '已完成',
+  'task.warning.blue': '蓝色督办 · 临近截止',
+  'task.warning.yellow': '黄色督办 · 进度滞后',
+  'task.warning.red': '红色督办 · 已逾期',
+  'task.milestones': '节点目标',
+  'task.milestone.done': '已完成',
+  'task.milestone.overdue': '已逾期',
+  'task.milestone.upcoming': '待完成',
+  'task.milestone.due': '{date}前',
+  'task.lastUpdate': '最近报送：{date} · {author}',
+  'task.noUpdate': '暂无进度报送',
+  'task.history': '进度历史',
+  'task.historySummary': '进度历史：{count} 次报送，从 {from}% 到 {to}%',
+  'task.historyEmpty': '暂无进度历史',
+  'task.liveUpdate': '进度已更新：{percent}%（{author}）',
+
+  'rating.empty': '暂无评定数据',
+  'rating.starsName': '{level} · {year}',
+  'rating.year': '{year}年度',
+  'rating.genericOrg': '党组织',
+  'rating.details': '评定详情',
+  'rating.detailsFor': '{name}评定详情',
+  'rating.flags': '预警标记',
+  'rating.brands': '领域品牌',
+  'rating.breakdown': '得分明细',
+  'rating.item': '评分项目',
+  'rating.itemScore': '得分',
+  'rating.itemMax': '满分',
+  'rating.total': '合计',
+  'rating.stage': '评定阶段',
+  'rating.stageCurrent': '当前阶段',
+  'rating.history': '历年评定',
+  'rating.historyYear': '年度',
+  'rating.historyStars': '星级',
+  'rating.historyEmpty': '暂无历年记录',
+} as const;
+
+export type CatalogKey = keyof typeof zhCN;
+/** Every locale's catalog: the same keys as zh-CN, each a (translated) string. */
+export type Catalog = Record<CatalogKey, string>;
