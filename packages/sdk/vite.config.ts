@@ -22,7 +22,9 @@ export default defineConfig(({ mode }) => {
         ? { entry: source('index.ts'), name: 'QiangJi', formats: ['iife'], fileName: () => 'qiangji-sdk.iife.js' }
         : { entry: { index: source('index.ts'), fixtures: source('fixtures.ts') }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       // Full minification (Vite keeps whitespace in ES libraries by default); the size budget measures this.
-      rolldownOptions: { output: { minify: { compress: true, mangle: true, codegen: true } } },
+      // `extend`: the script-tag build adds createClient & co. to an existing `window.QiangJi` (the drop-in loader's
+      // API) instead of replacing it, whichever of the two scripts runs first.
+      rolldownOptions: { output: { extend: iife, minify: { compress: true, mangle: true, codegen: true } } },
     },
   };
 });

@@ -51,7 +51,8 @@ export interface FieldError {
 }
 
 /** Own keys only: `'toString' in fieldMessages` is true, and a message must never resolve to a prototype method. */
-const isMessageKey = (key: string): boolean => Object.hasOwn(fieldMessages, key);
+// Not Object.hasOwn: Chromium 90-92 (domestic 信创 browsers) lack it.
+const isMessageKey = (key: string): boolean => Object.prototype.hasOwnProperty.call(fieldMessages, key);
 
 function messageKey(issue: v.BaseIssue<unknown>): string {
   if (isMessageKey(issue.message)) return issue.message;
