@@ -2,8 +2,10 @@
  * The drop-in distribution (`npm run build:cdn` → scripts/build-cdn.mjs), two Vite builds selected by mode:
  *
  * - `--mode cdn`: one ES module per component (`<folder>.js`, from packages/elements/src/components/<folder>/define.ts),
- *   `qiangji-all.js` (every component) and `sdk.js` (the SDK), sharing chunks (`chunks/`); the map engine (leaflet,
- *   imported dynamically by the map element) lands in its own lazy chunk and module workers in their own files.
+ *   `qiangji-all.js` (every component) and `sdk.js` (the SDK), sharing chunks (`chunks/`, mainly `core-*.js`: Lit and
+ *   the foundation; see sharedChunkGroups); the map engine (leaflet, imported dynamically by the map element) lands in
+ *   its own lazy chunk and module workers in their own files. Sources are squeezed on the way (CSS and template
+ *   whitespace, Lit decorators as `static properties`) and the output fully minified.
  * - `--mode loader`: the tiny classic script `loader.js` (IIFE) that defines each tag on first use. It embeds the
  *   tag → file map read from the cdn build's manifest, so it runs second.
  *
@@ -13,7 +15,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, parseSync, Visitor, type ESTree, type Plugin, type UserConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const componentsDir = join(root, 'packages/elements/src/components');
@@ -87,34 +89,200 @@ function pureContractSchemasPlugin(): Plugin {
 }
 
 /**
- * Lit's `css` literals ship as written: indentation, comments and line breaks. This removes only what cannot matter
- * in CSS: comments, whitespace runs, and spaces next to `{`, `}`, `;` and after `,`. It never touches spaces around `:`
- * (`a :hover` ≠ `a:hover`) or inside strings, and leaves `${…}` interpolations alone.
+ * The text of a Lit `css` literal without what cannot matter in CSS: comments, whitespace runs, spaces next to `{`,
+ * `}`, `;` and after `,`, and the space after a declaration's or media feature's colon. It never touches a space
+ * before `:` (`a :hover` ≠ `a:hover`) or inside strings, and leaves `${…}` interpolations alone.
  */
+export function squeezeCssLiteral(text: string): string {
+  return text
+    .split(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\$\{[^}]*\})/)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part
+            .replace(/\/\*[\s\S]*?\*\//g, '')
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};])\s*/g, '$1')
+            .replace(/,\s+/g, ',')
+            // `{color: red` → `{color:red`: a name right after `{`, `;` or at the start with a space after its colon (a
+            // selector has none: `a:hover`, `a :hover`), a custom property anywhere (no selector starts with `--`),
+            // and a media feature `(forced-colors: active)`.
+            .replace(/(^\s*|[{;])(-?[a-zA-Z][\w-]*):\s+/g, '$1$2:')
+            .replace(/(^|[{;\s])(--[\w-]+):\s+/g, '$1$2:')
+            .replace(/\(([a-z-]+):\s+/g, '($1:'),
+    )
+    .join('')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+/** Lit's `css` literals ship as written (indentation, comments, line breaks): squeezeCssLiteral them. */
 function minifyCssLiteralsPlugin(): Plugin {
   const elementsSource = /\/packages\/elements\/src\/.*\.ts$/;
   const cssLiteral = /\bcss`((?:[^`\\]|\\.)*)`/g;
-  const squeeze = (text: string): string =>
-    text
-      .split(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\$\{[^}]*\})/)
-      .map((part, index) =>
-        index % 2 === 1
-          ? part
-          : part
-              .replace(/\/\*[\s\S]*?\*\//g, '')
-              .replace(/\s+/g, ' ')
-              .replace(/\s*([{};])\s*/g, '$1')
-              .replace(/,\s+/g, ','),
-      )
-      .join('')
-      .replace(/;}/g, '}')
-      .trim();
   return {
     name: 'qiangji-minify-css-literals',
     enforce: 'pre',
     transform(code, id) {
       if (!elementsSource.test(id.split('?')[0]!) || !code.includes('css`')) return undefined;
-      return { code: code.replace(cssLiteral, (_, body: string) => `css\`${squeeze(body)}\``), map: null };
+      return { code: code.replace(cssLiteral, (_, body: string) => `css\`${squeezeCssLiteral(body)}\``), map: null };
+    },
+  };
+}
+
+/**
+ * Modules whose Lit templates and decorators the two transforms below rewrite: the foundation, the provider, the card
+ * and the badge, checked to hold no whitespace-sensitive template text (`<pre>`, `<textarea>` content, text under
+ * `white-space: pre*`) and only `@property` / `@state` decorators. Add a component after checking it the same way.
+ */
+const transformedSources = /\/packages\/elements\/src\/(base|components\/(provider|task-progress-card|branch-rating-badge))\/(?!.*\.test\.ts$)[^/]+\.ts$/;
+
+interface SourceEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** `code` with `edits` (non-overlapping ranges of the original) applied. */
+function applyEdits(code: string, edits: SourceEdit[]): string {
+  let result = code;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
+
+/**
+ * The static parts of one Lit `html` / `svg` template with whitespace squeezed as far as it cannot change what
+ * renders, given text that is not laid out with `white-space: pre*`:
+ * - inside a tag (between attributes): a run becomes one space, and none is left before `>` / `/>`;
+ * - in text (between tags, around text bindings): a run holding a line break becomes one space, which renders the
+ *   same in normal flow; a run without a line break stays as written;
+ * - quoted attribute values are never touched (and `${…}` expressions are not among the parts).
+ * The position (text, tag, quoted value) carries from one part into the next, across the bindings.
+ */
+export function squeezeTemplateWhitespace(parts: readonly string[]): string[] {
+  let state: 'text' | 'tag' | '"' | "'" = 'text';
+  return parts.map((part) => {
+    let out = '';
+    for (let index = 0; index < part.length; ) {
+      const char = part[index]!;
+      if (state === '"' || state === "'") {
+        if (char === state) state = 'tag';
+        out += char;
+        index++;
+        continue;
+      }
+      const space = /^\s+/.exec(part.slice(index))?.[0];
+      if (space) {
+        index += space.length;
+        if (state === 'tag') out += /^\/?>/.test(part.slice(index)) ? '' : ' ';
+        else out += space.includes('\n') ? ' ' : space;
+        continue;
+      }
+      if (state === 'text' && char === '<' && /^<[a-zA-Z/]/.test(part.slice(index))) state = 'tag';
+      else if (state === 'tag' && char === '>') state = 'text';
+      else if (state === 'tag' && (char === '"' || char === "'")) state = char;
+      out += char;
+      index++;
+    }
+    return out;
+  });
+}
+
+/**
+ * A module's source with the whitespace of its `html` and `svg` templates squeezed (squeezeTemplateWhitespace), or
+ * undefined when there is nothing to change. Templates are found with the parser, so nested templates and `${…}`
+ * expressions are handled exactly.
+ */
+export function squeezeHtmlTemplates(code: string, file: string): string | undefined {
+  if (!/\b(html|svg)`/.test(code)) return undefined;
+  const { program, errors } = parseSync(file, code, { lang: 'ts', sourceType: 'module' });
+  if (errors.length > 0) return undefined;
+  const edits: SourceEdit[] = [];
+  new Visitor({
+    TaggedTemplateExpression(node) {
+      if (node.tag.type !== 'Identifier' || (node.tag.name !== 'html' && node.tag.name !== 'svg')) return;
+      const quasis = node.quasi.quasis;
+      const squeezed = squeezeTemplateWhitespace(quasis.map((quasi) => quasi.value.raw));
+      quasis.forEach((quasi, index) => {
+        // A quasi's range includes its delimiters: the opening ` or }, and the closing ` or ${.
+        const start = quasi.start + 1;
+        const end = quasi.end - (quasi.tail ? 1 : 2);
+        if (code.slice(start, end) !== quasi.value.raw) throw new Error(`${file}: template positions do not match the source`);
+        if (squeezed[index] !== quasi.value.raw) edits.push({ start, end, text: squeezed[index]! });
+      });
+    },
+  }).visit(program);
+  return edits.length > 0 ? applyEdits(code, edits) : undefined;
+}
+
+/**
+ * A module's source with Lit's legacy `@property()` / `@state()` field decorators written as what they stand for,
+ * one `static properties` block per class (Lit makes the same reactive accessors from either; `@state(o)` is
+ * `@property({ ...o, state: true, attribute: false })`), or undefined when there is nothing to change. A class with
+ * any other decorator, or with `static properties` of its own, is left alone.
+ */
+export function litDecoratorsAsStaticProperties(code: string, file: string): string | undefined {
+  if (!code.includes('lit/decorators.js')) return undefined;
+  const { program, errors } = parseSync(file, code, { lang: 'ts', sourceType: 'module' });
+  if (errors.length > 0) return undefined;
+  // Local names of `property` and `state` imported from lit/decorators.js.
+  const kinds = new Map<string, 'property' | 'state'>();
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration' || statement.source.value !== 'lit/decorators.js') continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== 'ImportSpecifier' || specifier.imported.type !== 'Identifier') continue;
+      if (specifier.imported.name === 'property' || specifier.imported.name === 'state') kinds.set(specifier.local.name, specifier.imported.name);
+    }
+  }
+  if (kinds.size === 0) return undefined;
+  const source = (node: ESTree.Span) => code.slice(node.start, node.end);
+  /** `@property(options)` / `@state(options)`: its kind and options, or undefined for any other decorator. */
+  const litDecorator = (decorator: ESTree.Decorator) => {
+    const call = decorator.expression;
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.arguments.length > 1) return undefined;
+    const kind = kinds.get(call.callee.name);
+    const [options] = call.arguments;
+    return kind && options?.type !== 'SpreadElement' ? { kind, options: options && source(options) } : undefined;
+  };
+  const decoratorsOf = (member: ESTree.ClassElement): ESTree.Decorator[] => ('decorators' in member ? member.decorators : []);
+  const edits: SourceEdit[] = [];
+  const visitClass = (node: ESTree.Class) => {
+    const members = node.body.body;
+    const decorated = members.filter((member) => decoratorsOf(member).length > 0);
+    if (decorated.length === 0 || node.decorators.length > 0) return;
+    if (members.some((member) => member.type === 'PropertyDefinition' && member.static && member.key.type === 'Identifier' && member.key.name === 'properties')) return;
+    const entries: string[] = [];
+    const removals: SourceEdit[] = [];
+    for (const member of decorated) {
+      const [decorator, ...others] = decoratorsOf(member);
+      const lit = decorator && others.length === 0 ? litDecorator(decorator) : undefined;
+      if (!lit || member.type !== 'PropertyDefinition' || member.static || member.computed || member.key.type !== 'Identifier') return;
+      const options = lit.kind === 'state' ? `{ ${lit.options ? `...${lit.options}, ` : ''}state: true, attribute: false }` : (lit.options ?? '{}');
+      entries.push(`${member.key.name}: ${options}`);
+      removals.push({ start: decorator!.start, end: decorator!.end, text: '' });
+    }
+    edits.push(...removals, { start: node.body.start + 1, end: node.body.start + 1, text: ` static properties = { ${entries.join(', ')} };` });
+  };
+  new Visitor({ ClassDeclaration: visitClass, ClassExpression: visitClass }).visit(program);
+  return edits.length > 0 ? applyEdits(code, edits) : undefined;
+}
+
+/**
+ * The two transforms above in the transformedSources modules: template whitespace goes (every render copies the
+ * static strings), and Lit's decorators become `static properties`, so the bundles carry no decorator runtime
+ * (`__decorate` and the decorators' own code, ~0.5 KB gzip). The sources keep their decorators: the type-checker,
+ * the manifest analyzer and the tests see them as written.
+ */
+function litSourcesPlugin(): Plugin {
+  return {
+    name: 'qiangji-lit-sources',
+    enforce: 'pre',
+    transform(code, id) {
+      const file = id.split('?')[0]!;
+      if (!transformedSources.test(file)) return undefined;
+      const properties = litDecoratorsAsStaticProperties(code, file) ?? code;
+      const squeezed = squeezeHtmlTemplates(properties, file) ?? properties;
+      return squeezed === code ? undefined : { code: squeezed, map: null };
     },
   };
 }
@@ -162,6 +330,66 @@ const common: UserConfig = {
   },
 };
 
+/** A module id matcher from paths below the repo root or node_modules (`.ts` / `.js` implied). */
+const modulesAt = (paths: string[]): RegExp =>
+  new RegExp(`/(${paths.map((path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.(ts|js)$`);
+
+/**
+ * Shared chunks of the cdn build, fewer and larger than automatic splitting makes: each file is fetched and gzipped
+ * on its own, so each costs a request, a header and a cold compression window (the card + badge + provider bundle
+ * went from 8 files to 5).
+ * - `core`: Lit, the @lit/context consumer and the foundation every component loads (QjElement, define, tokens and
+ *   shared styles, the zh-CN catalog, date formatting).
+ * - the provider entry (`provider.js`, which the card, badge and map import first anyway) also carries what only
+ *   the data widgets share: QjWidget, the resource controller, icons, the client helpers, the context provider.
+ * Only the modules listed are captured (`includeDependenciesRecursively: false`), so neither group pulls in the SDK
+ * (sdk.js stays self-contained), lazy modules (catalogs, map engine, badge details) or one component's own code. A
+ * new shared module outside these lists still works: automatic splitting gives it a chunk of its own.
+ */
+const sharedChunkGroups = [
+  {
+    name: 'provider',
+    includeDependenciesRecursively: false,
+    test: modulesAt([
+      'packages/elements/src/components/provider/define',
+      'packages/elements/src/components/provider/provider',
+      'packages/elements/src/components/provider/provider.styles',
+      'packages/elements/src/base/qj-widget',
+      'packages/elements/src/base/icons',
+      'packages/elements/src/context/client',
+      'packages/elements/src/context/shared-clients',
+      'packages/elements/src/controllers/resource-controller',
+      'node_modules/@lit/context/lib/value-notifier',
+      'node_modules/@lit/context/lib/controllers/context-provider',
+    ]),
+  },
+  {
+    name: 'core',
+    includeDependenciesRecursively: false,
+    test: modulesAt([
+      'node_modules/lit/index',
+      'node_modules/lit-html/lit-html',
+      'node_modules/lit-element/lit-element',
+      'node_modules/@lit/reactive-element/reactive-element',
+      'node_modules/@lit/reactive-element/css-tag',
+      'node_modules/@lit/context/index',
+      'node_modules/@lit/context/lib/create-context',
+      'node_modules/@lit/context/lib/context-request-event',
+      'node_modules/@lit/context/lib/controllers/context-consumer',
+      'packages/elements/src/base/qj-element',
+      'packages/elements/src/base/define',
+      'packages/elements/src/base/events',
+      'packages/elements/src/styles/tokens',
+      'packages/elements/src/styles/shared',
+      'packages/elements/src/context/contexts',
+      'packages/elements/src/i18n/index',
+      'packages/elements/src/i18n/locale',
+      'packages/elements/src/i18n/format',
+      'packages/elements/src/i18n/zh-CN',
+    ]),
+  },
+];
+
 function cdnConfig(): UserConfig {
   const entries = componentEntries();
   if (entries.length === 0) throw new Error(`No component define modules under ${relative(root, componentsDir)}`);
@@ -172,7 +400,13 @@ function cdnConfig(): UserConfig {
   };
   return {
     ...common,
-    plugins: [defineAllPlugin(entries), pureContractSchemasPlugin(), minifyCssLiteralsPlugin(), moduleReportPlugin()],
+    plugins: [
+      defineAllPlugin(entries),
+      pureContractSchemasPlugin(),
+      minifyCssLiteralsPlugin(),
+      litSourcesPlugin(),
+      moduleReportPlugin(),
+    ],
     // Module workers (`new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })`) become
     // same-origin files next to the chunks: `worker-src 'self'` suffices, no blob: or data: URL.
     worker: {
@@ -196,6 +430,8 @@ function cdnConfig(): UserConfig {
           assetFileNames: 'assets/[name]-[hash][extname]',
           // Library builds keep whitespace by default; a CDN bundle wants it gone.
           minify: { compress: true, mangle: true, codegen: true },
+          comments: false,
+          codeSplitting: { groups: sharedChunkGroups },
         },
       },
     },

@@ -2,7 +2,9 @@
  * End to end: <qj-mediation-case-form> in real Chromium against the real server (packages/server/test/harness.ts,
  * port 0, small seed). The page and the element bundle come from a tiny static server on localhost that passes
  * /api/* through to the API unchanged, so the page and the API share one origin. Faults are injected only at the
- * network layer (Playwright offline mode and page.route); nothing of the server is mocked.
+ * network layer (Playwright offline mode and page.route); nothing of the server is mocked. Pages: `/` (the form with
+ * its own client), `/form` (inside a host <form>), `/provider` (inside a <qj-provider> that builds its client from
+ * its attributes, after the form connected).
  */
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -75,13 +77,20 @@ async function bundleElement(outDir: string): Promise<string> {
   await writeFile(
     entry,
     `import ${JSON.stringify(path.join(root, 'packages/elements/src/components/mediation-case-form/define.ts'))};
+import ${JSON.stringify(path.join(root, 'packages/elements/src/components/provider/define.ts'))};
 import { createClient } from ${JSON.stringify(path.join(root, 'packages/sdk/src/index.ts'))};
 const params = new URLSearchParams(location.search);
 const client = createClient({ baseUrl: '', token: params.get('token'), retries: 1, timeoutMs: 8000 });
 const form = document.querySelector('form');
+const provider = document.querySelector('qj-provider');
 const element = document.createElement('qj-mediation-case-form');
 if (params.get('elder')) element.setAttribute('elder', '');
-if (form) {
+if (provider) {
+  element.setAttribute('case-id', params.get('case'));
+  provider.setAttribute('api-base', location.origin);
+  provider.setAttribute('token', params.get('token'));
+  provider.append(element);
+} else if (form) {
   element.setAttribute('name', 'case');
   element.setAttribute('required-steps', 'identify');
   element.setAttribute('user-id', 'host-form');
@@ -139,7 +148,12 @@ async function startSite(bundleFile: string, api: Api): Promise<{ url: string; c
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle);
       return;
     }
-    const html = url.pathname === '/form' ? page('<form><button type="submit">提交</button><button type="reset">重置</button></form>') : page('');
+    const html =
+      url.pathname === '/form'
+        ? page('<form><button type="submit">提交</button><button type="reset">重置</button></form>')
+        : url.pathname === '/provider'
+          ? page('<qj-provider locale="zh-CN"></qj-provider>')
+          : page('');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
   });
   server.listen(0, '127.0.0.1');
@@ -356,6 +370,20 @@ describe('mediation case form, end to end', () => {
     assert.equal(await control(page, 'identify', 'summary').inputValue(), '');
     assert.equal(await valid(), false);
     assert.equal(await page.evaluate(() => (document.querySelector('qj-mediation-case-form') as unknown as { validity: ValidityState }).validity.valueMissing), true);
+  });
+
+  test('inside a <qj-provider> whose client comes after the form connected: the case is loaded and saved through it', async () => {
+    const tag = marker('provider');
+    const me = await apiCall<{ user: { orgUnitId: string } }>('GET', '/auth/me');
+    const created = await apiCall<MediationCase>('POST', '/mediation-cases', { orgUnitId: me.user.orgUnitId, identify: { summary: `邻里纠纷 ${tag}` } });
+    const { page } = await openPage('/provider', { case: created.id });
+    await page.locator('qj-mediation-case-form h2').filter({ hasText: `调解案件 ${created.caseNumber}` }).waitFor();
+    assert.equal(await control(page, 'identify', 'summary').inputValue(), `邻里纠纷 ${tag}`);
+    await control(page, 'identify', 'crux').fill('排水沟归属不清');
+    await page.locator('qj-mediation-case-form .actions button', { hasText: '保存' }).click();
+    await statusText(page).filter({ hasText: '已提交' }).waitFor();
+    const [saved] = await casesWith(tag);
+    assert.equal(saved?.steps.identify?.['crux'], '排水沟归属不清');
   });
 
   test('axe reports no violations on any step, also in elder mode', async () => {

@@ -7,7 +7,7 @@ export { QjWidget } from './base/qj-widget.js';
 export { defineElement, definedVersion, elementsVersion } from './base/define.js';
 export type { QjEventMap, QjEventName } from './base/events.js';
 export { clientContext, settingsContext, type Settings, type Theme } from './context/contexts.js';
-export { isForbidden, isNotFound, type QjClient, type RequestOptions } from './context/client.js';
+export { isForbidden, isNotFound, oncePerClient, type QjClient, type RequestOptions } from './context/client.js';
 export { sharedClient, makeClient, type ClientConfig } from './context/shared-clients.js';
 export { ResourceController, type ResourceOptions, type ResourceState } from './controllers/resource-controller.js';
 export { EventsController, type EventsOptions } from './controllers/events-controller.js';
@@ -20,3 +20,7 @@ export { QjTaskProgressCard } from './components/task-progress-card/task-progres
 export { QjBranchRatingBadge } from './components/branch-rating-badge/branch-rating-badge.js';
 export { QjMediationCaseForm, type CaseFormValue, type CaseFormClient, type CaseFormMode } from './components/mediation-case-form/case-form.js';
 export { clearUser as clearMediationDrafts } from './components/mediation-case-form/draft-store.js';
+export { QjMemberServiceMap } from './components/member-service-map/map.js';
+export type { PointSelectDetail, ViewChangeDetail } from './components/member-service-map/map-events.js';
+export type { PointsInput, ServicePointInput, ServicePointColumnsInput } from './components/member-service-map/points.js';
+export type { BaseLayerId } from './components/member-service-map/base-layers.js';

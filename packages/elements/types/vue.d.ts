@@ -124,6 +124,8 @@ declare module 'vue' {
       points?: HTMLElementTagNameMap['qj-member-service-map']['points'];
       /** Org units (id, code, name, path) naming units that have no division code; fetched from the client otherwise. */
       orgUnits?: HTMLElementTagNameMap['qj-member-service-map']['orgUnits'];
+      /** Types switched off in the legend (on top of the `types` attribute). */
+      hiddenTypes?: HTMLElementTagNameMap['qj-member-service-map']['hiddenTypes'];
       /** Base URL of the Plan API, for a widget used outside `<qj-provider>`. */
       apiBase?: HTMLElementTagNameMap['qj-member-service-map']['apiBase'];
       /** Embed key issued to the host site, sent with every request. */
@@ -142,6 +144,8 @@ declare module 'vue' {
       onQjPointSelect?: (event: QjEventOf<'qj-point-select'>) => void;
       /** The view settled and was re-clustered. `detail: { bbox, zoom, level, orgUnitId, count }`. */
       onQjViewChange?: (event: QjEventOf<'qj-view-change'>) => void;
+      /** The points loaded (`ready` / `empty`) or failed (`error` / `forbidden`). `detail: { state, status?, code? }`. */
+      onQjLoad?: (event: QjEventOf<'qj-load'>) => void;
     }>;
     /** One API connection and one look for every QiangJi widget inside it. */
     'qj-provider': DefineComponent<{

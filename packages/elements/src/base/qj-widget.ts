@@ -33,6 +33,12 @@ export class QjWidget extends QjElement {
     return this.clientConsumer.value;
   }
 
+  /** Emits `qj-load` for a settled load: the state it ended in, and the error's HTTP status and code when it failed. */
+  protected emitLoad(state: ResourceState, error?: unknown): void {
+    const { status, code } = (error ?? {}) as { status?: number; code?: string };
+    this.emit('qj-load', { state, ...(status !== undefined ? { status } : {}), ...(code ? { code } : {}) });
+  }
+
   /** Skeleton, empty, error (with Retry) and forbidden renderings; undefined when the data is ready. */
   protected renderResourceState(
     resource: { readonly state: ResourceState; retry(): void },

@@ -54,6 +54,22 @@ export function isNotFound(error: unknown): boolean {
   return status === 404 || name === 'NotFoundError' || code === 'not_found';
 }
 
+/**
+ * What `load` answers for `client`, asked once per client (e.g. the plan's measures, the rating scheme) and shared by
+ * every widget using it. A failed answer gives `fallback` and is forgotten, so the next caller asks again.
+ */
+export function oncePerClient<T, F>(cache: WeakMap<QjClient, Promise<T | F>>, client: QjClient, load: () => Promise<T>, fallback: F): Promise<T | F> {
+  let answer = cache.get(client);
+  if (!answer) {
+    answer = load().catch(() => {
+      cache.delete(client);
+      return fallback;
+    });
+    cache.set(client, answer);
+  }
+  return answer;
+}
+
 export function isAbort(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'AbortError';
 }

@@ -10,7 +10,8 @@ import { zhCN, type Catalog, type CatalogKey } from './zh-CN.js';
 
 export type { Catalog, CatalogKey } from './zh-CN.js';
 export { defaultLocale, normalizeLocale } from './locale.js';
-export { formatDate, formatNumber, formatRelativeDays } from './format.js';
+export { formatDate, formatRelativeDays } from './format.js';
+export { formatNumber } from './format-number.js';
 
 const loaded: Partial<Record<Locale, Catalog>> = { 'zh-CN': zhCN };
 const loading = new Map<Locale, Promise<void>>();

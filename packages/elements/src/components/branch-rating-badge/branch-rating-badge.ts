@@ -1,6 +1,4 @@
 import {
-  assessmentStageLabels,
-  assessmentStages,
   defaultRatingScheme,
   fieldBrandLabels,
   ratingFlagLabels,
@@ -8,13 +6,13 @@ import {
   type PartyOrganizationType,
   type RatingScheme,
 } from '@qiangji/contract';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { icons, starPath } from '../../base/icons.js';
 import { QjWidget } from '../../base/qj-widget.js';
-import type { QjClient } from '../../context/client.js';
+import { oncePerClient, type QjClient } from '../../context/client.js';
 import { ResourceController, type ResourceState } from '../../controllers/resource-controller.js';
-import { formatNumber, label } from '../../i18n/index.js';
+import { label } from '../../i18n/index.js';
 import { badgeStyles } from './branch-rating-badge.styles.js';
 import { isOrgType, levelName, orgTypeFromName, pickRating } from './rating-view.js';
 
@@ -26,19 +24,24 @@ interface BadgeData {
 
 /** The rating scheme in force, fetched once per client; the contract's default when the API has none. */
 const schemes = new WeakMap<QjClient, Promise<RatingScheme>>();
-function schemeOf(client: QjClient): Promise<RatingScheme> {
-  let scheme = schemes.get(client);
-  if (!scheme) {
-    scheme = client.ratings.scheme().catch(() => {
-      schemes.delete(client);
-      return defaultRatingScheme;
-    });
-    schemes.set(client, scheme);
-  }
-  return scheme;
-}
+const schemeOf = (client: QjClient): Promise<RatingScheme> => oncePerClient(schemes, client, () => client.ratings.scheme(), defaultRatingScheme);
 
 let nextPanelId = 0;
+
+/** The details button, panel and their styles (rating-details.ts): loaded by the first badge that shows details. */
+let detailsModule: typeof import('./rating-details.js') | undefined;
+let detailsLoading: Promise<void> | undefined;
+function loadDetailsModule(): Promise<void> {
+  return (detailsLoading ??= import('./rating-details.js').then(
+    (module) => {
+      detailsModule = module;
+    },
+    () => {
+      // Offline or a missing chunk: no details this time; the next render tries again.
+      detailsLoading = undefined;
+    },
+  ));
+}
 
 /**
  * The star rating (星级评定) of a Party organisation for a year: 0–5 stars named like 「四星级党支部 · 2025年度」, the
@@ -109,6 +112,7 @@ export class QjBranchRatingBadge extends QjWidget {
   @property({ type: Boolean, reflect: true }) open = false;
 
   private focusTriggerOnClose = false;
+  private detailsStylesAdopted = false;
 
   private readonly panelId = `qj-rating-details-${++nextPanelId}`;
 
@@ -129,10 +133,7 @@ export class QjBranchRatingBadge extends QjWidget {
       return { rating, scheme, history: own };
     },
     isEmpty: (data) => !data.rating,
-    onSettled: (state, error) => {
-      const { status, code } = (error ?? {}) as { status?: number; code?: string };
-      this.emit('qj-load', { state, ...(status !== undefined ? { status } : {}), ...(code ? { code } : {}) });
-    },
+    onSettled: (state, error) => this.emitLoad(state, error),
   });
 
   /** What the badge shows: `loading`, `ready`, `empty`, `error`, `forbidden` or `idle`. */
@@ -153,6 +154,21 @@ export class QjBranchRatingBadge extends QjWidget {
   /** Closes the details panel (focus returns to its button when it was inside the panel). */
   hide(): void {
     this.setOpen(false);
+  }
+
+  /** The details panel's module loads before the first render that shows it, so `updateComplete` covers it. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.details && this.shown?.rating) {
+      if (!detailsModule) await loadDetailsModule();
+      if (detailsModule && !this.detailsStylesAdopted) {
+        this.detailsStylesAdopted = true;
+        // Adopted style sheets are set as a list; the <style> fallback (no constructable style sheets) appends.
+        const styles = detailsModule.ratingDetailsStyles;
+        const own = (this.constructor as typeof QjBranchRatingBadge).elementStyles;
+        adoptStyles(this.renderRoot as ShadowRoot, supportsAdoptingStyleSheets ? [...own, styles] : [styles]);
+      }
+    }
+    return super.scheduleUpdate();
   }
 
   override disconnectedCallback(): void {
@@ -249,101 +265,20 @@ export class QjBranchRatingBadge extends QjWidget {
     `;
   }
 
-  private renderDetails(rating: BranchRating, scheme: RatingScheme, history: BranchRating[] | undefined, name: string): TemplateResult {
-    return html`
-      <button
-        part="trigger"
-        class="button trigger"
-        type="button"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls=${this.panelId}
-        @click=${() => this.setOpen(!this.open)}
-      >
-        ${this.t('rating.details')}${icons.chevron}
-      </button>
-      <div part="popover" class="popover" id=${this.panelId} role="region" aria-label=${this.t('rating.detailsFor', { name })} tabindex="-1" ?hidden=${!this.open}>
-        ${this.renderBreakdown(rating, scheme)} ${this.renderStage(rating)} ${this.renderHistory(rating, scheme, history)}
-      </div>
-    `;
-  }
-
-  private renderBreakdown(rating: BranchRating, scheme: RatingScheme): TemplateResult {
-    const locale = this.effectiveLocale;
-    const itemName = (id: string) => {
-      const item = scheme.breakdownItems.find((candidate) => candidate.id === id);
-      return item ? (locale === 'en' ? item.nameEn : item.name) : id;
-    };
-    return html`<table part="breakdown">
-      <caption>
-        ${this.t('rating.breakdown')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${this.t('rating.item')}</th>
-          <th scope="col" class="number">${this.t('rating.itemScore')}</th>
-          <th scope="col" class="number">${this.t('rating.itemMax')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rating.breakdown.map(
-          (row) =>
-            html`<tr>
-              <th scope="row">${itemName(row.id)}</th>
-              <td class="number">${formatNumber(locale, row.score)}</td>
-              <td class="number">${formatNumber(locale, row.max)}</td>
-            </tr>`,
-        )}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">${this.t('rating.total')}</th>
-          <td class="number">${formatNumber(locale, rating.score)}</td>
-          <td class="number">${formatNumber(locale, scheme.maxScore)}</td>
-        </tr>
-      </tfoot>
-    </table>`;
-  }
-
-  private renderStage(rating: BranchRating): TemplateResult {
-    const locale = this.effectiveLocale;
-    const current = assessmentStages.indexOf(rating.stage);
-    return html`<div part="stage">
-      <p class="section-title" id="stage-title">${this.t('rating.stage')}</p>
-      <ol class="stages" aria-labelledby="stage-title">
-        ${assessmentStages.map(
-          (stage, index) =>
-            html`<li class=${index < current ? 'past' : ''} aria-current=${index === current ? 'step' : nothing}>
-              ${label(assessmentStageLabels[stage], locale)}${index === current ? html`<span class="visually-hidden">（${this.t('rating.stageCurrent')}）</span>` : nothing}
-            </li>`,
-        )}
-      </ol>
-    </div>`;
-  }
-
-  private renderHistory(rating: BranchRating, scheme: RatingScheme, history: BranchRating[] | undefined): TemplateResult {
-    const rows = [...(history ?? [rating])].sort((a, b) => b.year - a.year);
-    return html`<table part="history">
-      <caption>
-        ${this.t('rating.history')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${this.t('rating.historyYear')}</th>
-          <th scope="col">${this.t('rating.historyStars')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows.map(
-          (row) =>
-            html`<tr>
-              <th scope="row">${this.t('rating.year', { year: row.year })}</th>
-              <td>
-                <span class="history-stars" aria-hidden="true">${'★'.repeat(row.stars)}${'☆'.repeat(5 - row.stars)}</span>
-                ${levelName(row, scheme, this.effectiveLocale, this.orgTypeOf(row))}
-              </td>
-            </tr>`,
-        )}
-      </tbody>
-    </table>`;
+  /** The details button and panel, once their module is loaded (without it, e.g. offline, the badge has none). */
+  private renderDetails(rating: BranchRating, scheme: RatingScheme, history: BranchRating[] | undefined, name: string) {
+    return detailsModule
+      ? detailsModule.renderRatingDetails({
+          rating,
+          scheme,
+          history,
+          name,
+          locale: this.effectiveLocale,
+          orgType: this.orgType,
+          open: this.open,
+          panelId: this.panelId,
+          toggle: () => this.setOpen(!this.open),
+        })
+      : nothing;
   }
 }

@@ -1,10 +1,10 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clear } from 'idb-keyval';
-import { idNumberCheckChar, mediationWorkflow, type MediationCase, type MediationStepId, type StepDraft, type Viewer } from '@qiangji/contract';
+import { idNumberCheckChar, mediationWorkflow, type MediationStepId, type StepDraft } from '@qiangji/contract';
 import './define.js';
 import type { QjMediationCaseForm } from './case-form.js';
-import type { CaseFormClient, CallOptions } from './client.js';
 import { DraftStore, draftIdbStore } from './draft-store.js';
+import { fakeCaseClient as fakeClient, mediator } from './test-client.js';
 
 const validId = (first17: string) => first17 + idNumberCheckChar(first17);
 const ID = validId('44510219800101123');
@@ -33,89 +33,6 @@ const complete: Record<MediationStepId, StepDraft> = {
   },
   reflect: { followUpDate: '2026-12-20', performance: 'performed', satisfaction: 5, notes: '', judicialConfirmationReminded: true },
 };
-
-const mediator: Viewer = { kind: 'user', user: { id: 'u-mediator', username: 'mediator', displayName: '调解员', role: 'mediator', orgUnitId: '445102' }, orgUnitId: '445102', canSeePersonalData: true };
-
-/** A test double of the SDK client: an in-memory case store that honours idempotency keys and versions. */
-function fakeClient(options: { viewer?: Viewer; failures?: Array<{ on: string; error: unknown }> } = {}) {
-  const cases = new Map<string, MediationCase>();
-  const byKey = new Map<string, MediationCase>();
-  const calls: Array<{ op: string; key?: string | false | undefined }> = [];
-  const failures = [...(options.failures ?? [])];
-  const logoutListeners = new Set<() => void>();
-  const maybeFail = (op: string) => {
-    const index = failures.findIndex((failure) => failure.on === op);
-    if (index >= 0) throw failures.splice(index, 1)[0]!.error;
-  };
-  const order = mediationWorkflow.steps.map((step) => step.id);
-  const write = (id: string, version: number, change: (current: MediationCase) => Partial<MediationCase>): MediationCase => {
-    const current = cases.get(id)!;
-    if (current.version !== version) throw Object.assign(new Error('conflict'), { name: 'ConflictError', status: 409, code: 'conflict' });
-    const next = { ...current, ...change(current), version: current.version + 1 };
-    cases.set(id, next);
-    return structuredClone(next);
-  };
-  const client: CaseFormClient & { logout(): void } = {
-    mediationCases: {
-      workflow: async () => mediationWorkflow,
-      create: async (body, opts?: CallOptions) => {
-        calls.push({ op: 'create', key: opts?.idempotencyKey });
-        maybeFail('create');
-        const key = String(opts?.idempotencyKey);
-        if (byKey.has(key)) return structuredClone(byKey.get(key)!);
-        const id = `case-${cases.size + 1}`;
-        const created: MediationCase = {
-          id,
-          caseNumber: `潮湘调〔2026〕${String(cases.size + 1).padStart(4, '0')}号`,
-          orgUnitId: body.orgUnitId,
-          committee: '意溪镇人民调解委员会',
-          mediatorName: '调解员',
-          status: 'open',
-          currentStep: 'identify',
-          steps: { identify: body.identify ?? {} },
-          masked: false,
-          version: 1,
-          history: [{ at: '2026-11-01T02:00:00.000Z', actorName: '调解员', action: 'create', from: null, to: 'identify', reason: null }],
-          judicialConfirmationDue: null,
-          createdAt: '2026-11-01T02:00:00.000Z',
-          updatedAt: '2026-11-01T02:00:00.000Z',
-        };
-        cases.set(id, created);
-        byKey.set(key, created);
-        return structuredClone(created);
-      },
-      get: async (id) => structuredClone(cases.get(id)!),
-      updateStep: async (id, body) => {
-        calls.push({ op: 'save' });
-        maybeFail('save');
-        return write(id, body.version, (current) => ({ steps: { ...current.steps, [current.currentStep]: body.data } }));
-      },
-      advance: async (id, body, opts) => {
-        calls.push({ op: 'advance', key: opts?.idempotencyKey });
-        maybeFail('advance');
-        return write(id, body.version, (current) => ({ currentStep: order[order.indexOf(current.currentStep) + 1]! }));
-      },
-      back: async (id, body, opts) => {
-        calls.push({ op: 'back', key: opts?.idempotencyKey });
-        return write(id, body.version, (current) => ({ currentStep: order[order.indexOf(current.currentStep) - 1]! }));
-      },
-      followUp: async (id, body) => {
-        calls.push({ op: 'followUp' });
-        return write(id, body.version, (current) => ({ status: 'closed', steps: { ...current.steps, reflect: body.data } }));
-      },
-      agreement: async () => '<!doctype html><title>协议</title>',
-    },
-    auth: {
-      me: async () => options.viewer ?? mediator,
-      onLogout: (listener: () => void) => {
-        logoutListeners.add(listener);
-        return () => logoutListeners.delete(listener);
-      },
-    } as CaseFormClient['auth'],
-    logout: () => logoutListeners.forEach((listener) => listener()),
-  };
-  return { client, cases, calls };
-}
 
 const networkError = () => Object.assign(new Error('offline'), { name: 'NetworkError', status: 0, code: 'network_error' });
 const serverError = () => Object.assign(new Error('boom'), { name: 'QiangJiError', status: 500, code: 'internal', message: '服务器内部错误', messageEn: 'Internal server error' });

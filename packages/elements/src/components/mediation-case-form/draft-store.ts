@@ -4,7 +4,7 @@
  * user, removed once the server confirms, and cleared for a user on logout (`clearUser`).
  */
 import { createStore, del, entries, get, set, delMany, type UseStore } from 'idb-keyval';
-import type { MediationStepId, StepDraft } from '@qiangji/contract';
+import type { MediationStepId, StepDraft, Viewer } from '@qiangji/contract';
 
 export const ANONYMOUS = 'anonymous';
 
@@ -121,3 +121,91 @@ export async function clearUser(userId: string, store: UseStore = draftIdbStore(
   const mine = all.map(([key]) => key).filter((key) => key.startsWith(`draft:${userId}:`) || key.startsWith(`outbox:${userId}:`));
   if (mine.length) await delMany(mine, store);
 }
+
+/** What a form's draft holds besides its identity. */
+export type DraftContent = Pick<CaseDraft, 'caseId' | 'currentStep' | 'steps'>;
+
+/**
+ * One form's draft: whose it is, the ids that name it and its case creation, whether the form holds changes not yet
+ * queued for the server (`dirty`), and its debounced autosave.
+ */
+export class FormDraft {
+  /** Local changes not yet captured by a queued submission. */
+  dirty = false;
+  /** Whose draft it is: the `user-id` attribute, else the signed-in user, else anonymous. */
+  user = ANONYMOUS;
+  localId = randomId();
+  /** Idempotency key of the case creation. */
+  idempotencyKey = randomId();
+  startedBlank = true;
+
+  constructor(
+    private readonly content: () => DraftContent,
+    private readonly store: DraftStore = new DraftStore(),
+  ) {}
+
+  /** Autosave (debounced), if anything changed since the last submission. */
+  autosave(): void {
+    if (this.dirty) this.save();
+  }
+
+  /** Save what the form holds (debounced). */
+  save(): void {
+    this.store.scheduleSave(this.snapshot());
+  }
+
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+
+  /** Drop a waiting save. */
+  cancel(): void {
+    this.store.cancel();
+  }
+
+  /** The stored draft the form resumes: the case's, or the user's latest unsent new case. */
+  find(caseId: string | undefined): Promise<CaseDraft | undefined> {
+    return (caseId ? this.store.load(this.user, { caseId }) : this.store.latestResumable(this.user)).catch(() => undefined);
+  }
+
+  /** Continue a stored draft, with its ids (so a retry never creates a second case). */
+  adopt(draft: CaseDraft): void {
+    this.localId = draft.localId;
+    this.idempotencyKey = draft.idempotencyKey;
+    this.startedBlank = draft.startedBlank;
+    this.dirty = true;
+  }
+
+  /** Remove the stored draft (of `caseId`, and the new-case copy); `user`: a copy stored before the user changed. */
+  remove(caseId: string | null, user = this.user): Promise<void> {
+    return this.store.remove({ userId: user, caseId, localId: this.localId });
+  }
+
+  /** New ids: the next case is a new one. */
+  renew(): void {
+    this.localId = randomId();
+    this.idempotencyKey = randomId();
+  }
+
+  snapshot(): CaseDraft {
+    return {
+      ...this.content(),
+      userId: this.user,
+      localId: this.localId,
+      updatedAt: new Date().toISOString(),
+      idempotencyKey: this.idempotencyKey,
+      startedBlank: this.startedBlank,
+    };
+  }
+}
+
+const META_VIEWER = 'meta:lastViewer';
+
+/** Remember the signed-in viewer on this device (offline, their drafts are still found); forget a signed-out one. */
+export const rememberViewer = (viewer: Viewer): Promise<void> =>
+  (viewer.user ? set(META_VIEWER, viewer, draftIdbStore()) : del(META_VIEWER, draftIdbStore())).catch(() => undefined);
+
+/** The viewer last seen on this device. */
+export const lastViewer = (): Promise<Viewer | undefined> => get<Viewer>(META_VIEWER, draftIdbStore()).catch(() => undefined);
+
+export const forgetViewer = (): Promise<void> => del(META_VIEWER, draftIdbStore()).catch(() => undefined);

@@ -30,10 +30,10 @@ export function renderRestoredNotice(restoredAt: string | undefined, locale: Loc
   const shown = Number.isNaN(time.getTime())
     ? restoredAt
     : `${formatDate(locale, time)} ${time.toLocaleTimeString(locale === 'en' ? 'en-GB' : locale, { hour: '2-digit', minute: '2-digit' })}`;
-  return html`<div class="notice restored" role="status">
+  return html`<div class="notice restored" part="notice" role="status">
     <p><strong>${t('restored')}</strong>${t('restoredDetail', { time: shown })}</p>
-    <button type="button" class="action" @click=${onDismiss}>${t('dismiss')}</button>
-    <button type="button" class="action" @click=${onDiscard}>${t('discardDraft')}</button>
+    <button type="button" class="action" part="button" @click=${onDismiss}>${t('dismiss')}</button>
+    <button type="button" class="action" part="button" @click=${onDiscard}>${t('discardDraft')}</button>
   </div>`;
 }
 
@@ -51,10 +51,10 @@ export function renderStatusNotice(status: OutboxStatus, t: Translate, errorText
           : state === 'retrying'
             ? t('statusRetrying', { seconds: Math.max(1, Math.round(((retryAt ?? Date.now()) - Date.now()) / 1000)) })
             : t('statusError', { message: errorText(error) });
-  return html`<div class="notice status" role="status" data-state=${state}>
+  return html`<div class="notice status" part="notice status" role="status" data-state=${state}>
     <span class="status-text">${text}</span>
     ${pending > 0 && state !== 'sending' ? html`<span>（${t('pendingCount', { count: pending })}）</span>` : nothing}
-    ${state === 'retrying' || state === 'queued' ? html`<button type="button" class="action" @click=${onRetry}>${t('retryNow')}</button>` : nothing}
+    ${state === 'retrying' || state === 'queued' ? html`<button type="button" class="action" part="button" @click=${onRetry}>${t('retryNow')}</button>` : nothing}
   </div>`;
 }
 
@@ -62,7 +62,7 @@ export function renderStatusNotice(status: OutboxStatus, t: Translate, errorText
 export function renderErrorSummary(step: MediationStepId, errors: StepErrors, mode: 'next' | 'back' | undefined, t: Translate, focus: (path: string) => void): Part {
   if (!errors.size || !mode) return nothing;
   const fields = stepDefinitions[step].fields;
-  return html`<div class="error-summary" aria-labelledby="error-summary-heading">
+  return html`<div class="error-summary" part="error-summary" aria-labelledby="error-summary-heading">
     <h4 id="error-summary-heading" tabindex="-1">${t(mode === 'next' ? 'errorSummary' : 'errorSummaryBack', { count: errors.size })}</h4>
     <ul>
       ${[...errors].map(
@@ -96,7 +96,7 @@ export function renderStepExtras(options: {
   }
   if (step === 'reflect' && serve['outcome'] === 'agreement') {
     const due = options.judicialConfirmationDue ?? addDays(serve['signedOn'], 30);
-    return html`<p class="notice" role="note">${due ? t('judicialDue', { date: formatDate(locale, due) }) : t('judicialDueUnknown')}</p>`;
+    return html`<p class="notice" part="notice" role="note">${due ? t('judicialDue', { date: formatDate(locale, due) }) : t('judicialDueUnknown')}</p>`;
   }
   return nothing;
 }
@@ -116,11 +116,11 @@ export interface BackPanelOptions {
 /** The 退回 panel: what is kept, the reason, confirm or cancel. */
 export function renderBackPanel(options: BackPanelOptions): TemplateResult {
   const { t, reasonError, disabled } = options;
-  return html`<div class="back-panel" role="group" aria-labelledby="back-heading">
+  return html`<div class="back-panel" part="back-panel" role="group" aria-labelledby="back-heading">
     <h4 id="back-heading">${t('back')}</h4>
     <p id="back-hint">${t('backReasonHint')}</p>
     ${options.needsReason
-      ? html`<div class="field">
+      ? html`<div class="field" part="field">
           <label for="back-reason">${t('backReason')}<span class="req"> (${t('required')})</span></label>
           <textarea id="back-reason" maxlength="500" aria-required="true" aria-invalid=${reasonError ? 'true' : 'false'}
             aria-describedby=${reasonError ? 'back-hint back-reason-error' : 'back-hint'} ?disabled=${disabled}
@@ -128,9 +128,9 @@ export function renderBackPanel(options: BackPanelOptions): TemplateResult {
           ${reasonError ? html`<span class="error" id="back-reason-error">${reasonError}</span>` : nothing}
         </div>`
       : nothing}
-    <div class="actions">
-      <button type="button" @click=${options.onCancel}>${t('cancel')}</button>
-      <button type="button" id="back-confirm" class="primary" ?disabled=${disabled} @click=${(event: MouseEvent) => singleClick(event) && options.onConfirm()}>
+    <div class="actions" part="actions">
+      <button type="button" part="button" @click=${options.onCancel}>${t('cancel')}</button>
+      <button type="button" id="back-confirm" class="primary" part="button primary-button" ?disabled=${disabled} @click=${(event: MouseEvent) => singleClick(event) && options.onConfirm()}>
         ${t('backConfirm')}
       </button>
     </div>

@@ -3,6 +3,9 @@
  * required step passes the contract's complete-step schema.
  */
 import { mediationStepIds, type Locale, type MediationStepId, type StepDraft } from '@qiangji/contract';
+import { stepName, type WorkflowStep } from './step-indicator.js';
+import { stepDefinitions } from './steps/index.js';
+import { labelForPath, type Translate } from './steps/render.js';
 import { validateStep, type StepErrors } from './validation.js';
 
 /** What the form submits (JSON) and what `value` returns. */
@@ -44,6 +47,45 @@ export function firstIncompleteStep(
     if (errors.size) return { step, errors };
   }
   return undefined;
+}
+
+/** Why the form is invalid: the validity flags, the message a host form shows, and the field it points at. */
+export interface FormInvalidity {
+  flags: ValidityStateFlags;
+  message: string;
+  step: MediationStepId;
+  path: string;
+}
+
+/**
+ * The form's validity for `ElementInternals.setValidity`: undefined when every required step is complete;
+ * `valueMissing` while nothing was typed in any required step, else `customError` naming the first offending field.
+ */
+export function formInvalidity(
+  value: CaseFormValue,
+  required: ReadonlyArray<MediationStepId>,
+  context: { locale: Locale; t: Translate; workflowSteps: ReadonlyArray<WorkflowStep> },
+): FormInvalidity | undefined {
+  const { locale, t } = context;
+  const incomplete = firstIncompleteStep(value, required, locale);
+  if (!incomplete) return undefined;
+  const stepInfo = context.workflowSteps.find((step) => step.id === incomplete.step);
+  const [path, message] = [...incomplete.errors][0]!;
+  const label = labelForPath(stepDefinitions[incomplete.step].fields, path, t);
+  const ethnicity = t('defaultEthnicity');
+  const typed = required.some((step) => hasTypedContent(step, value.steps[step], ethnicity));
+  return {
+    flags: typed ? { customError: true } : { valueMissing: true },
+    message: `${stepInfo ? stepName(stepInfo, locale) : incomplete.step} · ${label}：${message}`,
+    step: incomplete.step,
+    path,
+  };
+}
+
+/** Whether anything was typed in a step (the initial empty parties and default ethnicity do not count). */
+function hasTypedContent(step: MediationStepId, data: StepDraft | undefined, ethnicity: string): boolean {
+  const initial = stepDefinitions[step].initial({ ethnicity });
+  return JSON.stringify(data ?? {}) !== JSON.stringify(initial) && hasContent(data ?? {});
 }
 
 /** Parse a form state (as given to `setFormValue`) back into a value; undefined when it is not ours. */

@@ -94,7 +94,7 @@ function renderTimeline(options: ReadonlyViewOptions): TemplateResult {
     const step = steps.find((candidate) => candidate.id === id);
     return step ? stepName(step, locale) : '';
   };
-  return html`<section aria-labelledby="timeline-heading" class="screen-only">
+  return html`<section aria-labelledby="timeline-heading" class="screen-only" part="timeline">
     <h3 id="timeline-heading">${t('timeline')}</h3>
     ${history.length === 0
       ? html`<p>${t('noHistory')}</p>`
@@ -119,7 +119,7 @@ export function renderAgreement(options: ReadonlyViewOptions): TemplateResult {
   const parties = ((data.identify?.['parties'] as unknown[]) ?? []) as Array<Record<string, unknown>>;
   const signedOn = typeof serve['signedOn'] === 'string' ? serve['signedOn'] : undefined;
   const shownParty = (field: FieldDef, party: Record<string, unknown>) => formatValue(field, party[field.name], options);
-  return html`<article class="agreement" ?data-open=${options.agreementOpen} aria-labelledby="agreement-heading">
+  return html`<article class="agreement" part="agreement" ?data-open=${options.agreementOpen} aria-labelledby="agreement-heading">
     <h2 id="agreement-heading">${t('agreementTitle')}</h2>
     <p class="meta">${t('caseNumber')}：${serverCase?.caseNumber ?? t('empty')}</p>
     <p>${t('committee')}：${serverCase?.committee ?? t('empty')}　${t('mediator')}：${serverCase?.mediatorName ?? t('empty')}</p>
@@ -150,7 +150,7 @@ export function renderReadonly(options: ReadonlyViewOptions): TemplateResult {
   const { t, locale, steps, data, serverCase } = options;
   const parties = ((data.identify?.['parties'] as unknown[]) ?? []) as Array<Record<string, unknown>>;
   const agreed = (data.serve as Record<string, unknown> | undefined)?.['outcome'] === 'agreement';
-  return html`<section class="screen-only" aria-labelledby="readonly-heading">
+  return html`<section class="screen-only" part="case-file" aria-labelledby="readonly-heading">
       <h2 id="readonly-heading">${t('readonlyTitle')}${serverCase ? html` · ${serverCase.caseNumber}` : nothing}</h2>
       ${serverCase?.status === 'closed' ? html`<p><strong>${t('caseClosed')}</strong></p>` : nothing}
       ${serverCase?.judicialConfirmationDue
@@ -164,9 +164,9 @@ export function renderReadonly(options: ReadonlyViewOptions): TemplateResult {
         </section>`;
       })}
       ${renderTimeline(options)}
-      <div class="actions">
-        ${agreed ? html`<button type="button" class="primary" @click=${options.onPrint}>${t('printAgreement')}</button>` : nothing}
-        ${agreed && options.onOpenAgreement ? html`<button type="button" @click=${options.onOpenAgreement}>${t('openAgreement')}</button>` : nothing}
+      <div class="actions" part="actions">
+        ${agreed ? html`<button type="button" class="primary" part="button primary-button" @click=${options.onPrint}>${t('printAgreement')}</button>` : nothing}
+        ${agreed && options.onOpenAgreement ? html`<button type="button" part="button" @click=${options.onOpenAgreement}>${t('openAgreement')}</button>` : nothing}
       </div>
     </section>
     ${agreed ? renderAgreement(options) : nothing}`;

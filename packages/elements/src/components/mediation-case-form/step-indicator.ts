@@ -47,7 +47,7 @@ export interface StepIndicatorOptions {
 
 export function renderStepIndicator(options: StepIndicatorOptions): TemplateResult {
   const { steps, currentIndex, viewingIndex, locale, t } = options;
-  return html`<nav aria-label=${t('stepsLabel')} class="screen-only">
+  return html`<nav aria-label=${t('stepsLabel')} class="screen-only" part="step-indicator">
     <ol class="steps">
       ${steps.map((step, index) => {
         const state: StepState = index < currentIndex ? 'done' : index === currentIndex ? 'current' : 'remaining';
@@ -59,8 +59,8 @@ export function renderStepIndicator(options: StepIndicatorOptions): TemplateResu
           >`;
         return html`<li aria-current=${ifDefined(state === 'current' ? ('step' as const) : undefined)}>
           ${state === 'done' && options.interactive
-            ? html`<button type="button" class="step" data-state=${state} ?data-viewing=${viewing} @click=${() => options.onSelect(index)}>${body}</button>`
-            : html`<span class="step" data-state=${state} ?data-viewing=${viewing}>${body}</span>`}
+            ? html`<button type="button" class="step" part="step" data-state=${state} ?data-viewing=${viewing} @click=${() => options.onSelect(index)}>${body}</button>`
+            : html`<span class="step" part="step" data-state=${state} ?data-viewing=${viewing}>${body}</span>`}
         </li>`;
       })}
     </ol>

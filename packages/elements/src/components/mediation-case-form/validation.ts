@@ -13,6 +13,7 @@ import {
   type StepDraft,
 } from '@qiangji/contract';
 import { fieldMessagesZhHk } from './case-form.i18n.js';
+import type { ApiErrorLike } from './client.js';
 import { stepDefinitions, type FieldDef } from './steps/index.js';
 
 /** Path → message, in schema order. */
@@ -85,4 +86,25 @@ export function serverFieldToLocal(field: string | undefined, fallbackStep: Medi
   }
   if (parts[0] && parts[0] in mediationStepSchemas) return { step: parts[0] as MediationStepId, path: parts.slice(1).join('.') };
   return { step: fallbackStep, path: parts.join('.') };
+}
+
+/**
+ * A refusal of the server (400/422) as the step it is about and its errors by local path (`fallback` when the server
+ * named a field but listed no details); undefined when it named no field.
+ */
+export function refusedStep(
+  api: ApiErrorLike,
+  sentStep: MediationStepId,
+  locale: Locale,
+  fallback: string,
+): { step: MediationStepId; errors: StepErrors } | undefined {
+  const target = serverFieldToLocal(api.field, sentStep);
+  if (!target) return undefined;
+  const errors: StepErrors = new Map();
+  for (const detail of api.details ?? []) {
+    const local = serverFieldToLocal(detail.field, target.step);
+    if (local?.step === target.step) errors.set(local.path, localizeFieldError(detail, locale));
+  }
+  if (!errors.size) errors.set(target.path, fallback);
+  return { step: target.step, errors };
 }

@@ -69,14 +69,14 @@ export const cardStyles = css`
     gap: var(--qj-sys-space-sm);
   }
   .chip {
-    --qj-icon-cut: var(--qj-sys-color-surface);
     color: var(--qj-sys-color-on-surface);
     border-color: var(--qj-sys-color-outline);
   }
-  .chip .cut {
-    fill: var(--qj-icon-cut);
+  /* Icons: the cut-out shows the background behind them (a warning chip's tint sets --qj-icon-cut). */
+  .icon .cut {
+    fill: var(--qj-icon-cut, var(--qj-sys-color-surface));
   }
-  .chip .ring {
+  .icon .ring {
     fill: none;
     stroke: currentColor;
     stroke-width: 1.6;
@@ -177,14 +177,6 @@ export const cardStyles = css`
     width: 1.1em;
     height: 1.1em;
     fill: currentColor;
-  }
-  .milestone .cut {
-    fill: var(--qj-sys-color-surface);
-  }
-  .milestone .ring {
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.6;
   }
   .milestone.done .icon {
     color: var(--qj-sys-color-green);

@@ -3,7 +3,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { icons } from '../../base/icons.js';
 import { QjWidget } from '../../base/qj-widget.js';
-import type { QjClient } from '../../context/client.js';
+import { oncePerClient, type QjClient } from '../../context/client.js';
 import { EventsController } from '../../controllers/events-controller.js';
 import { ResourceController, type ResourceState } from '../../controllers/resource-controller.js';
 import { formatDate } from '../../i18n/index.js';
@@ -16,16 +16,10 @@ interface CardData {
 }
 
 /** The plan's measures, fetched once per client (titles for the card header). */
-const measuresByClient = new WeakMap<QjClient, Promise<Measure[]>>();
+const measuresByClient = new WeakMap<QjClient, Promise<Measure[] | undefined>>();
 function measuresOf(client: QjClient): Promise<Measure[] | undefined> {
-  if (!client.measures) return Promise.resolve(undefined);
-  let measures = measuresByClient.get(client);
-  if (!measures) {
-    measures = client.measures.list().then((page) => page.items);
-    measuresByClient.set(client, measures);
-    measures.catch(() => measuresByClient.delete(client));
-  }
-  return measures.catch(() => undefined);
+  const { measures } = client;
+  return measures ? oncePerClient(measuresByClient, client, () => measures.list().then((page) => page.items), undefined) : Promise.resolve(undefined);
 }
 
 const warningIcons = { blue: icons.clock, yellow: icons.triangle, red: icons.octagon } as const;
@@ -121,10 +115,7 @@ export class QjTaskProgressCard extends QjWidget {
       const [detail, measures] = await Promise.all([client.tasks.get(taskId, { signal }), measuresOf(client)]);
       return { detail, measure: measures?.find((measure) => measure.id === detail.task.measureId) };
     },
-    onSettled: (state, error) => {
-      const { status, code } = (error ?? {}) as { status?: number; code?: string };
-      this.emit('qj-load', { state, ...(status !== undefined ? { status } : {}), ...(code ? { code } : {}) });
-    },
+    onSettled: (state, error) => this.emitLoad(state, error),
   });
 
   private readonly liveEvents = new EventsController(this, {

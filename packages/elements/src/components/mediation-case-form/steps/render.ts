@@ -111,7 +111,7 @@ function renderControl(ctx: StepRenderContext, field: FieldDef, path: string, re
 
   switch (field.kind) {
     case 'textarea':
-      return html`<div class="field ${wide}">
+      return html`<div class="field ${wide}" part="field">
         <label for=${id}>${labelText(ctx, field, required, labelOverride)}</label>
         <textarea id=${id} name=${path} maxlength=${ifDefined(field.maxLength)} aria-required=${required ? 'true' : 'false'}
           aria-invalid=${invalid} aria-describedby=${ifDefined(described)} ?disabled=${ctx.disabled}
@@ -119,7 +119,7 @@ function renderControl(ctx: StepRenderContext, field: FieldDef, path: string, re
         ${helpAndError(ctx, field, id, error)}
       </div>`;
     case 'select':
-      return html`<div class="field ${wide}">
+      return html`<div class="field ${wide}" part="field">
         <label for=${id}>${labelText(ctx, field, required, labelOverride)}</label>
         <select id=${id} name=${path} aria-required=${required ? 'true' : 'false'} aria-invalid=${invalid}
           aria-describedby=${ifDefined(described)} ?disabled=${ctx.disabled} @change=${onInput} @blur=${onBlur}>
@@ -131,7 +131,7 @@ function renderControl(ctx: StepRenderContext, field: FieldDef, path: string, re
         ${helpAndError(ctx, field, id, error)}
       </div>`;
     case 'radio':
-      return html`<fieldset class="choices field ${wide}" id=${id} aria-describedby=${ifDefined(described)}>
+      return html`<fieldset class="choices field ${wide}" part="field" id=${id} aria-describedby=${ifDefined(described)}>
         <legend>${labelText(ctx, field, required, labelOverride)}</legend>
         ${(field.options ?? []).map((option, index) => {
           const optionId = `${id}-${index}`;
@@ -143,7 +143,7 @@ function renderControl(ctx: StepRenderContext, field: FieldDef, path: string, re
         ${helpAndError(ctx, field, id, error)}
       </fieldset>`;
     case 'checkbox':
-      return html`<div class="field ${wide}">
+      return html`<div class="field ${wide}" part="field">
         <label class="choice" for=${id}>
           <input type="checkbox" id=${id} name=${path} aria-required=${required ? 'true' : 'false'} aria-invalid=${invalid}
             aria-describedby=${ifDefined(described)} ?disabled=${ctx.disabled} .checked=${live(value === true)}
@@ -152,7 +152,7 @@ function renderControl(ctx: StepRenderContext, field: FieldDef, path: string, re
       </div>`;
     default: {
       const type = field.kind === 'number' ? 'number' : field.kind === 'date' ? 'date' : field.kind === 'tel' ? 'tel' : 'text';
-      return html`<div class="field ${wide}">
+      return html`<div class="field ${wide}" part="field">
         <label for=${id}>${labelText(ctx, field, required, labelOverride)}</label>
         <input id=${id} name=${path} type=${type} inputmode=${ifDefined(field.inputmode)} autocomplete=${ifDefined(field.autocomplete)}
           maxlength=${ifDefined(field.kind === 'number' || field.kind === 'date' ? undefined : field.maxLength)}
@@ -173,14 +173,14 @@ function renderList(ctx: StepRenderContext, field: FieldDef, path: string, requi
   const error = ctx.errors.get(path);
   const canRemove = items.length > item.min && !ctx.disabled;
   const canAdd = items.length < item.max && !ctx.disabled;
-  return html`<fieldset class="field wide" id=${id} aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}>
+  return html`<fieldset class="field wide" part="field" id=${id} aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}>
     <legend>${labelText(ctx, field, required)}</legend>
     ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
     ${items.length === 0 && !field.fields ? html`<p class="hint">${ctx.t('noEvidence')}</p>` : nothing}
     ${items.map((_, index) => {
       const n = index + 1;
       const itemPath = `${path}.${index}`;
-      const remove = html`<button type="button" class="action" ?disabled=${!canRemove} @click=${() => ctx.removeItem(path, index)}>
+      const remove = html`<button type="button" class="action" part="button" ?disabled=${!canRemove} @click=${() => ctx.removeItem(path, index)}>
         ${ctx.t(item.remove, { n })}</button>`;
       if (!field.fields) {
         return html`<div class="inline-item">
@@ -194,7 +194,7 @@ function renderList(ctx: StepRenderContext, field: FieldDef, path: string, requi
         <div class="fields">${field.fields.map((sub) => renderControl(ctx, sub, `${itemPath}.${sub.name}`, Boolean(sub.required)))}</div>
       </fieldset>`;
     })}
-    <div><button type="button" class="action" ?disabled=${!canAdd} @click=${() => ctx.addItem(path, field)}>${ctx.t(item.add)}</button></div>
+    <div><button type="button" class="action" part="button" ?disabled=${!canAdd} @click=${() => ctx.addItem(path, field)}>${ctx.t(item.add)}</button></div>
   </fieldset>`;
 }
 
@@ -202,7 +202,7 @@ function renderList(ctx: StepRenderContext, field: FieldDef, path: string, requi
 function renderStatements(ctx: StepRenderContext, field: FieldDef, required: boolean): TemplateResult {
   const id = controlId(ctx.step, field.name);
   const error = ctx.errors.get(field.name);
-  return html`<fieldset class="field wide" id=${id} aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}>
+  return html`<fieldset class="field wide" part="field" id=${id} aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}>
     <legend>${labelText(ctx, field, required)}</legend>
     ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
     ${ctx.parties.length === 0 ? html`<p>${ctx.t('noParties')}</p>` : nothing}
@@ -229,7 +229,7 @@ export function renderFields(ctx: StepRenderContext, fields: ReadonlyArray<Field
     if (field.kind === 'group') {
       const id = controlId(ctx.step, path);
       const error = ctx.errors.get(path);
-      return html`<fieldset class="field wide" id=${id} aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}>
+      return html`<fieldset class="field wide" part="field" id=${id} aria-describedby=${ifDefined(error ? `${id}-error` : undefined)}>
         <legend>${labelText(ctx, field, required)}</legend>
         ${error ? html`<p class="error" id="${id}-error">${error}</p>` : nothing}
         <div class="fields">${renderFields(ctx, field.fields ?? [], path)}</div>
