@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { browsers, selectedBrowsers } from './scripts/browsers.mjs';
+import { realApi, realServerPlugin } from './scripts/wtr-real-server.mjs';
 
 /** A launcher per browser in scripts/browsers.mjs; `QJ_BROWSERS` (comma-separated) narrows the run. */
 const launchers = {
@@ -46,6 +47,7 @@ export default {
   files: ['packages/elements/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [
+    realServerPlugin(),
     // Compiles TypeScript, including Lit's legacy decorators (experimentalDecorators in tsconfig.json).
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
   ],
@@ -58,6 +60,9 @@ export default {
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
   testsFinishTimeout: 120_000,
+  // Tests reach the real server through window.__QJ_API__ (see scripts/wtr-real-server.mjs).
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head><script>window.__QJ_API__ = ${JSON.stringify(realApi ?? null)};</script></head><body><script type="module" src="${testFramework}"></script></body></html>`,
   testFramework: {
     config: { ui: 'bdd', timeout: 10_000 },
   },
