@@ -402,6 +402,7 @@ function cdnConfig(): UserConfig {
     ...common,
     plugins: [
       defineAllPlugin(entries),
+      trustedTypesLeafletPlugin(),
       pureContractSchemasPlugin(),
       minifyCssLiteralsPlugin(),
       litSourcesPlugin(),
@@ -495,6 +496,22 @@ function loaderConfig(): UserConfig {
         fileName: () => 'loader.js',
       },
       rolldownOptions: { output: { minify: { compress: true, mangle: true, codegen: true } } },
+    },
+  };
+}
+
+/**
+ * Leaflet's inline-SVG feature test assigns innerHTML at load, which throws on portals enforcing
+ * `require-trusted-types-for 'script'`. Build the same probe with createElementNS instead (same result).
+ */
+function trustedTypesLeafletPlugin(): Plugin {
+  const probe = "div.innerHTML = '<svg/>';";
+  return {
+    name: 'qiangji:leaflet-trusted-types',
+    transform(code, id) {
+      if (!id.replaceAll('\\', '/').endsWith('leaflet/src/core/Browser.js')) return null;
+      if (!code.includes(probe)) this.error('Leaflet Browser.js changed: the inline-SVG probe was not found');
+      return { code: code.replace(probe, "div.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));"), map: null };
     },
   };
 }

@@ -13,8 +13,47 @@ interface Pending {
   onProgress?: Progress | undefined;
 }
 
+interface ScriptUrlPolicy {
+  createScriptURL(input: string): unknown;
+}
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScriptURL(input: string): string }): ScriptUrlPolicy;
+}
+let workerUrlPolicy: ScriptUrlPolicy | null | undefined;
+/**
+ * On pages enforcing `require-trusted-types-for 'script'` a Worker URL must be a TrustedScriptURL. The policy only
+ * passes URLs beside this module (our own chunks), so it cannot be used to start arbitrary scripts.
+ */
+function trustedWorkerUrl(url: URL | string): URL | string {
+  const factory = (globalThis as { trustedTypes?: TrustedTypesFactory }).trustedTypes;
+  if (!factory) return url;
+  if (workerUrlPolicy === undefined) {
+    const base = new URL('./', import.meta.url).href;
+    try {
+      workerUrlPolicy = factory.createPolicy('qiangji-worker', {
+        createScriptURL: (input) => {
+          if (!input.startsWith(base)) throw new TypeError(`qiangji-worker: refusing ${input}`);
+          return input;
+        },
+      });
+    } catch {
+      workerUrlPolicy = null; // the page's trusted-types directive does not allow our policy name
+    }
+  }
+  return workerUrlPolicy ? (workerUrlPolicy.createScriptURL(String(url)) as string) : url;
+}
+
+class TrustedUrlWorker extends globalThis.Worker {
+  constructor(url: URL | string, options?: WorkerOptions) {
+    super(trustedWorkerUrl(url), options);
+  }
+}
+
 /** Creates the worker from its module file: bundlers (Vite) emit it as its own chunk; no blob: URL is involved. */
 function startWorker(): Worker {
+  // Shadowing keeps the literal `new Worker(new URL(…, import.meta.url))` that Vite rewrites to the worker chunk,
+  // while the URL passes through the Trusted Types policy above.
+  const Worker = TrustedUrlWorker;
   return new Worker(new URL('./cluster.worker.ts', import.meta.url), { type: 'module', name: 'qj-member-service-map-cluster' });
 }
 
