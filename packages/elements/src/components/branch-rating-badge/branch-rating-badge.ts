@@ -59,7 +59,9 @@ function loadDetailsModule(): Promise<void> {
  * @csspart base - The badge.
  * @csspart summary - Stars, level name and year.
  * @csspart stars - The SVG stars (`role=img`, named 「四星级党支部 · 2025年度」).
- * @csspart star - One star (`star-on` / `star-off` added).
+ * @csspart star - One star.
+ * @csspart star-on - A filled star (also carries `star`).
+ * @csspart star-off - An empty star (also carries `star`).
  * @csspart level - The level name.
  * @csspart year - The year.
  * @csspart flags - The list of flags.
