@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { canonicalJson, digest, nowIso, sha256 } from '../lib/canonical.js';
-import type { Database } from '../db/schema.js';
+import type { AuditLogTable, Database } from '../db/schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -18,17 +18,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-interface ChainedFields {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  before_digest: string | null;
-  after_digest: string | null;
-  prev_hash: string;
-}
+/** Every column the hash covers: the whole row but the hash itself. */
+type ChainedFields = Omit<AuditLogTable, 'hash'>;
 
 /** hash = sha256(prev_hash + canonical JSON of the row's other fields). */
 export function auditHash(row: ChainedFields): string {
