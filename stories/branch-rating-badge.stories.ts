@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { FOREVER_MS, orgWithRating, RATING_YEAR, ratingHistory } from './support/fixtures.js';
 import { hostIn, renderElement, type ElementArgs } from './support/render.js';
-import { findPart, inShadow, luminance, part, parts, SETTLE_MS, textOf, waitForLoadState } from './support/shadow.js';
+import { expectDarkSurface, findPart, inShadow, part, parts, SETTLE_MS, textOf, waitForLoadState } from './support/shadow.js';
 
 const tag = 'qj-branch-rating-badge';
 type Args = ElementArgs<typeof tag>;
@@ -186,8 +186,7 @@ export const Dark: Story = {
   play: async ({ canvasElement }) => {
     const host = badge(canvasElement);
     await waitForLoadState(host, 'ready');
-    await expect(host).toHaveAttribute('data-qj-theme', 'dark');
-    await expect(luminance(getComputedStyle(part(host, 'base')!).backgroundColor)).toBeLessThan(0.2);
+    await expectDarkSurface(host, part(host, 'base'));
   },
 };
 

@@ -3,7 +3,7 @@ import { servicePointTypes } from '@qiangji/contract';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { FOREVER_MS } from './support/fixtures.js';
 import { hostIn, renderElement, type ElementArgs } from './support/render.js';
-import { inShadow, luminance, SETTLE_MS, textOf } from './support/shadow.js';
+import { expectDarkSurface, inShadow, SETTLE_MS, textOf } from './support/shadow.js';
 
 const tag = 'qj-member-service-map';
 type Args = ElementArgs<typeof tag>;
@@ -170,8 +170,7 @@ export const Dark: Story = {
   play: async ({ canvasElement }) => {
     const host = map(canvasElement);
     await viewCount(host);
-    await expect(host).toHaveAttribute('data-qj-theme', 'dark');
-    await expect(luminance(getComputedStyle(shadowQuery(host, '[part~="panel"]')!).backgroundColor)).toBeLessThan(0.2);
+    await expectDarkSurface(host, shadowQuery(host, '[part~="panel"]'));
   },
 };
 

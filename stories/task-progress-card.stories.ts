@@ -3,7 +3,7 @@ import type { Measure, TaskDetail } from '@qiangji/contract';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { FIXTURES_TODAY, FOREVER_MS, fixtureMeasure, fixtureTask, taskAsOf, type TaskTimeline } from './support/fixtures.js';
 import { hostIn, renderElement, type ElementArgs } from './support/render.js';
-import { findPart, inShadow, luminance, part, parts, SETTLE_MS, textOf, waitForLoadState } from './support/shadow.js';
+import { expectDarkSurface, findPart, inShadow, part, parts, SETTLE_MS, textOf, waitForLoadState } from './support/shadow.js';
 
 const tag = 'qj-task-progress-card';
 type Args = ElementArgs<typeof tag>;
@@ -210,8 +210,7 @@ export const Dark: Story = {
   play: async ({ canvasElement }) => {
     const host = card(canvasElement);
     await waitForLoadState(host, 'ready');
-    await expect(host).toHaveAttribute('data-qj-theme', 'dark');
-    await expect(luminance(getComputedStyle(part(host, 'base')!).backgroundColor)).toBeLessThan(0.2);
+    await expectDarkSurface(host, part(host, 'base'));
   },
 };
 

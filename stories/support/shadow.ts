@@ -44,6 +44,12 @@ export async function waitForLoadState(host: HTMLElement & { loadState: string; 
   await host.updateComplete;
 }
 
+/** The dark theme reached a widget: the host carries it and `surface` is painted dark. */
+export async function expectDarkSurface(host: Element, surface: Element | null): Promise<void> {
+  await expect(host).toHaveAttribute('data-qj-theme', 'dark');
+  await expect(luminance(getComputedStyle(surface!).backgroundColor)).toBeLessThan(0.2);
+}
+
 /** Relative luminance (WCAG) of a computed `rgb()` / `rgba()` colour. */
 export function luminance(color: string): number {
   const [r, g, b] = (color.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((channel) => {
