@@ -65,6 +65,7 @@ export interface OpenApiParameter {
 export interface OpenApiResponse {
   description: string;
   content?: Record<string, { schema: OpenApiSchema }>;
+  headers?: Record<string, { description: string; schema: OpenApiSchema }>;
 }
 
 export interface OpenApiOperation {
@@ -236,15 +237,29 @@ function queryParameter(name: string, entry: v.GenericSchema): OpenApiParameter 
 const json = (schema: OpenApiSchema) => ({ 'application/json': { schema } });
 const apiErrorContent = () => json({ $ref: `${COMPONENT_REF}ApiError` });
 
-/** The 4xx answers every operation may give; all carry an ApiError body. */
-const errorResponses: ReadonlyArray<readonly [status: string, description: string]> = [
-  ['400', 'Invalid input; `field` names the first offending field (输入有误)'],
-  ['401', 'Not signed in, or the token expired (未登录或登录已过期)'],
-  ['403', 'Not allowed for this role, organisation or embed key (无权访问)'],
-  ['404', 'Not found (未找到)'],
-  ['409', 'Conflict, e.g. a stale version or an invalid step change (数据冲突)'],
-  ['429', 'Too many requests (请求过于频繁)'],
+/** The error answers an operation may give, all with an ApiError body; `when` limits one to some routes. */
+const errorResponses: ReadonlyArray<{ status: string; description: string; when?: (route: RouteDef) => boolean; retryAfter?: true }> = [
+  { status: '400', description: 'Invalid input; `field` names the first offending field (输入有误)' },
+  { status: '401', description: 'Not signed in, or the token expired (未登录或登录已过期)' },
+  { status: '403', description: 'Not allowed for this role, organisation or embed key (无权访问)' },
+  { status: '404', description: 'Not found (未找到)' },
+  { status: '409', description: 'Conflict, e.g. a stale version, an invalid step change or a reused idempotency key (数据冲突)' },
+  { status: '413', description: 'The request body is too large; `field` is `body` (提交的数据过大)', when: (route) => route.body !== undefined },
+  { status: '415', description: 'The body is not JSON; `field` is `header.content-type` (or `body` when the header is missing) (请以 JSON 格式提交)', when: (route) => route.body !== undefined },
+  { status: '422', description: 'The current workflow step is incomplete; `field` and `details` name what is missing (当前步骤尚有必填项未完成)', when: (route) => route.checksStep === true },
+  { status: '429', description: 'Too many requests; wait the `Retry-After` seconds (请求过于频繁)', retryAfter: true },
+  { status: '503', description: 'The database is unavailable; nothing was changed, retry, after the `Retry-After` seconds when given (服务暂时不可用)', retryAfter: true },
 ];
+
+const retryAfterHeader = { 'Retry-After': { description: 'Seconds to wait before retrying (重试等待秒数)', schema: { type: 'integer' } } };
+
+function errorResponsesFor(route: RouteDef): Record<string, OpenApiResponse> {
+  return Object.fromEntries(
+    errorResponses
+      .filter((error) => error.when?.(route) ?? true)
+      .map(({ status, description, retryAfter }) => [status, { description, content: apiErrorContent(), ...(retryAfter ? { headers: retryAfterHeader } : {}) }]),
+  );
+}
 
 const securityFor: Record<RouteAccess, Array<Record<string, string[]>>> = {
   public: [],
@@ -280,7 +295,7 @@ function operation(name: string, route: RouteDef): OpenApiOperation {
     ...(route.body ? { requestBody: { required: true, content: json(convert(route.body)) } } : {}),
     responses: {
       [String(route.status ?? 200)]: successResponse(route),
-      ...Object.fromEntries(errorResponses.map(([status, description]) => [status, { description, content: apiErrorContent() }])),
+      ...errorResponsesFor(route),
     },
   };
 }

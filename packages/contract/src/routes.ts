@@ -42,6 +42,8 @@ export interface RouteDef {
   produces?: 'text/html' | 'text/event-stream';
   /** Status of a successful answer (default 200). */
   status?: number;
+  /** The route checks a whole workflow step on top of the body's schema and answers 422 `step_incomplete`. */
+  checksStep?: true;
 }
 
 const route = <const R extends RouteDef>(definition: R): R => definition;
@@ -162,7 +164,7 @@ export const routes = {
   createMediationCase: route({ method: 'POST', path: '/mediation-cases', tag: 'mediation', access: 'user', summary: 'Register a case (识茶)', summaryZh: '登记案件', body: CreateMediationCaseSchema, response: MediationCaseSchema, status: 201 }),
   getMediationCase: route({ method: 'GET', path: '/mediation-cases/:id', tag: 'mediation', access: 'user', summary: 'One case', summaryZh: '案件详情', params: idParams, response: MediationCaseSchema }),
   updateMediationStep: route({ method: 'PUT', path: '/mediation-cases/:id/step', tag: 'mediation', access: 'user', summary: 'Save the current step (draft allowed)', summaryZh: '保存当前步骤', params: idParams, body: UpdateStepSchema, response: MediationCaseSchema }),
-  advanceMediationCase: route({ method: 'POST', path: '/mediation-cases/:id/advance', tag: 'mediation', access: 'user', summary: 'Advance after the current step is complete', summaryZh: '进入下一步', params: idParams, body: AdvanceSchema, response: MediationCaseSchema }),
+  advanceMediationCase: route({ method: 'POST', path: '/mediation-cases/:id/advance', tag: 'mediation', access: 'user', summary: 'Advance after the current step is complete', summaryZh: '进入下一步', params: idParams, body: AdvanceSchema, response: MediationCaseSchema, checksStep: true }),
   backMediationCase: route({ method: 'POST', path: '/mediation-cases/:id/back', tag: 'mediation', access: 'user', summary: 'Go back one step with a reason (退回), keeping all data', summaryZh: '退回上一步', params: idParams, body: BackSchema, response: MediationCaseSchema }),
   followUpMediationCase: route({ method: 'POST', path: '/mediation-cases/:id/follow-up', tag: 'mediation', access: 'user', summary: 'Record the follow-up visit (悟茶) and close', summaryZh: '回访结案', params: idParams, body: FollowUpSchema, response: MediationCaseSchema }),
   getMediationAgreement: route({ method: 'GET', path: '/mediation-cases/:id/agreement', tag: 'mediation', access: 'user', summary: 'Printable 调解协议书 (HTML)', summaryZh: '调解协议书', params: idParams, produces: 'text/html' }),

@@ -98,11 +98,16 @@ describe('openApiDocument', () => {
       assert.ok(success, `${route.path} success`);
       const mediaType = route.produces ?? 'application/json';
       assert.deepEqual(Object.keys(success.content ?? {}), [mediaType]);
-      for (const code of ['400', '401', '403', '404', '409', '429']) {
-        assert.deepEqual(operation.responses[code]?.content?.['application/json']?.schema, { $ref: '#/components/schemas/ApiError' });
+      const codes = ['400', '401', '403', '404', '409', '429', '503', ...(route.body ? ['413', '415'] : []), ...(route.checksStep ? ['422'] : [])];
+      for (const code of codes) {
+        assert.deepEqual(operation.responses[code]?.content?.['application/json']?.schema, { $ref: '#/components/schemas/ApiError' }, `${route.path} ${code}`);
       }
+      if (!route.body) assert.equal(operation.responses['413'], undefined, `${route.path}: no body, no 413`);
+      if (!route.checksStep) assert.equal(operation.responses['422'], undefined, `${route.path}: 422 only where a step is checked`);
+      for (const code of ['429', '503']) assert.ok(operation.responses[code]?.headers?.['Retry-After'], `${route.path} ${code} Retry-After`);
     }
     assert.ok(operationOf(routes.reportProgress).responses['201']);
+    assert.ok(operationOf(routes.advanceMediationCase).responses['422']);
     assert.deepEqual(operationOf(routes.createMediationCase).requestBody?.content['application/json']?.schema, { $ref: '#/components/schemas/CreateMediationCase' });
     assert.deepEqual(doc.components.schemas.ApiError?.required, ['code', 'message', 'messageEn', 'requestId']);
   });
