@@ -75,15 +75,28 @@ describe('retries happen only when safe', () => {
     assert.equal(await caseCount('445102008'), before, 'nothing was created');
   });
 
-  test('a PUT (updateStep) without key is NOT retried on 503 or a dropped answer', async () => {
+  test('a PUT (updateStep) with idempotencyKey: false is NOT retried on 503 or a dropped answer', async () => {
     const item = await direct.mediationCases.create({ orgUnitId: '445102007' });
+    const noKey = { idempotencyKey: false } as const;
     proxy.add({ method: 'PUT', path: /\/step$/, fault: { kind: 'status', status: 503 } });
-    await assert.rejects(client.mediationCases.updateStep(item.id, { version: item.version, data: { summary: '一' } }), (error: QiangJiError) => error.status === 503);
+    await assert.rejects(client.mediationCases.updateStep(item.id, { version: item.version, data: { summary: '一' } }, noKey), (error: QiangJiError) => error.status === 503);
     proxy.add({ method: 'PUT', path: /\/step$/, fault: { kind: 'dropResponse' } });
-    await assert.rejects(client.mediationCases.updateStep(item.id, { version: item.version, data: { summary: '二' } }), NetworkError);
+    await assert.rejects(client.mediationCases.updateStep(item.id, { version: item.version, data: { summary: '二' } }, noKey), NetworkError);
     assert.equal(proxy.seen('PUT', /\/step$/).length, 2);
     // The dropped answer's write did happen once (version + 1), the 503 one never reached the server.
     assert.equal((await direct.mediationCases.get(item.id)).version, item.version + 1);
+  });
+
+  test('a PUT (updateStep) retried after a dropped answer is applied once and answered, not refused as stale', async () => {
+    const item = await direct.mediationCases.create({ orgUnitId: '445102007' });
+    const seenBefore = proxy.seen('PUT', /\/step$/).length;
+    proxy.add({ method: 'PUT', path: /\/step$/, fault: { kind: 'dropResponse' } });
+    const saved = await client.mediationCases.updateStep(item.id, { version: item.version, data: { summary: '重试保存' } });
+    const puts = proxy.seen('PUT', /\/step$/).slice(seenBefore);
+    assert.deepEqual(puts.map((entry) => entry.fault), ['dropResponse', 'none'], 'the answer was lost, then the PUT was retried');
+    assert.equal(puts[0]!.headers['idempotency-key'], puts[1]!.headers['idempotency-key'], 'same key on the retry');
+    assert.equal(saved.version, item.version + 1, 'the retry got the first answer (no 409 against its own write)');
+    assert.equal((await direct.mediationCases.get(item.id)).version, item.version + 1, 'applied once');
   });
 
   test('the same POST retried after its answer was dropped creates exactly ONE record', async () => {

@@ -149,13 +149,13 @@ describe('retries', () => {
     assert.equal(server.requests[0]!.headers['idempotency-key'], 'my-key-1');
   });
 
-  test('not retried: a POST without key, a PUT without key, and any 500', async () => {
+  test('not retried: a POST or PUT without key, and any 500', async () => {
     const server = await serve((request, response) => sendJson(response, request.url.includes('plan') ? 500 : 503, apiError('internal')));
     const client = createClient({ baseUrl: server.baseUrl, token: 't' });
     await assert.rejects(client.mediationCases.create({ orgUnitId: '445102' }, { idempotencyKey: false }));
     assert.equal(server.requests.length, 1);
     assert.equal(server.requests[0]!.headers['idempotency-key'], undefined);
-    await assert.rejects(client.mediationCases.updateStep('c1', { version: 1, data: {} }));
+    await assert.rejects(client.mediationCases.updateStep('c1', { version: 1, data: {} }, { idempotencyKey: false }));
     assert.equal(server.requests.length, 2);
     await assert.rejects(client.plan.get());
     assert.equal(server.requests.length, 3);
@@ -165,6 +165,16 @@ describe('retries', () => {
     const server = await serve((_request, response, index) => (index === 0 ? sendJson(response, 503, apiError('service_unavailable')) : sendJson(response, 200, { id: 'c1' })));
     await createClient({ baseUrl: server.baseUrl, token: 't' }).mediationCases.updateStep('c1', { version: 1, data: {} }, { idempotencyKey: 'k-put' });
     assert.deepEqual(server.requests.map((request) => request.headers['idempotency-key']), ['k-put', 'k-put']);
+  });
+
+  test('a PUT gets a fresh key automatically and retries with the same one; GETs carry none', async () => {
+    const server = await serve((_request, response, index) => (index === 0 ? sendJson(response, 503, apiError('service_unavailable')) : sendJson(response, 200, { id: 'c1' })));
+    await createClient({ baseUrl: server.baseUrl, token: 't' }).mediationCases.updateStep('c1', { version: 1, data: {} });
+    const [first, second] = server.requests.map((request) => request.headers['idempotency-key']);
+    assert.ok(first, 'the PUT carried no idempotency key');
+    assert.equal(second, first);
+    await createClient({ baseUrl: server.baseUrl, token: 't' }).plan.get();
+    assert.equal(server.requests[2]!.headers['idempotency-key'], undefined);
   });
 
   test('429 waits at least Retry-After before retrying', async () => {

@@ -114,7 +114,8 @@ export function registerRoute<N extends RouteName>(app: FastifyInstance, name: N
 
         const header = request.headers['idempotency-key'];
         let idempotency: IdempotencyContext | null = null;
-        if (route.method === 'POST' && header !== undefined) {
+        // Every write may carry a key (POST and PUT alike: a retried PUT must replay, not meet its own new version).
+        if (route.method !== 'GET' && header !== undefined) {
           if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) {
             throw validationError([{ field: 'header.idempotency-key', message: '幂等键格式不正确', messageEn: 'Idempotency-Key must be 1–200 visible ASCII characters' }]);
           }

@@ -1,6 +1,6 @@
 /**
  * The one way to write: a transaction under the write lock that also appends the audit row(s) and change
- * events, and — for a POST with an Idempotency-Key — checks for a stored first response before doing anything and
+ * events, and — for a write with an Idempotency-Key — checks for a stored first response before doing anything and
  * stores this response after. Concurrent duplicates serialise on the write lock, so the second sees the first's
  * record and replays it instead of writing twice.
  */
