@@ -11,6 +11,8 @@ export const rolesSeeingPersonalData: ReadonlyArray<Role> = ['city_admin', 'dist
 export const rolesWritingProgress: ReadonlyArray<Role> = ['city_admin', 'district_admin', 'town_admin', 'branch_secretary'];
 /** Roles that may create and edit mediation cases. */
 export const rolesWritingCases: ReadonlyArray<Role> = ['city_admin', 'district_admin', 'town_admin', 'mediator'];
+/** Roles that may record star ratings, for organisations below their own unit (组织考评 is done from above). */
+export const rolesRecordingRatings: ReadonlyArray<Role> = ['city_admin', 'district_admin', 'town_admin'];
 
 export const LoginRequestSchema = v.object({ username: text(1, 64), password: v.pipe(v.string(), v.minLength(1), v.maxLength(256)) });
 export type LoginRequest = v.InferOutput<typeof LoginRequestSchema>;

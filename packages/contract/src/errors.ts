@@ -42,6 +42,8 @@ const fieldMessages: Record<string, readonly [string, string]> = {
   mediator_must_sign: ['协议须经调解员签名', 'The mediator must sign the agreement'],
   committee_must_seal: ['协议须加盖人民调解委员会印章', 'The mediation committee must seal the agreement'],
   unknown_field: ['不支持的字段', 'Unknown field'],
+  duplicate_item: ['存在重复的项目', 'An item appears twice'],
+  breakdown_sum: ['各分项得分之和须等于总分', 'The item scores must add up to the score'],
 };
 
 export interface FieldError {

@@ -110,3 +110,37 @@ export const assessmentStageLabels: Record<AssessmentStage, { 'zh-CN': string; '
   notice: { 'zh-CN': '公示', 'zh-HK': '公示', en: 'Public notice' },
   confirmed: { 'zh-CN': '确认', 'zh-HK': '確認', en: 'Confirmed' },
 };
+
+const schemeItems = defaultRatingScheme.breakdownItems;
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/**
+ * What an assessor records for one organisation and year (PUT /org-units/:id/ratings/:year). Stars and level are
+ * not sent: they follow from the score through the scheme. The breakdown names every scheme item once, each within
+ * its maximum, and adds up to the score (to 0.1 point).
+ */
+export const RecordRatingSchema = v.pipe(
+  v.object({
+    score: v.pipe(v.number(), v.minValue(0), v.maxValue(defaultRatingScheme.maxScore)),
+    breakdown: v.pipe(
+      v.array(v.object({ id: v.picklist(schemeItems.map((item) => item.id)), score: v.pipe(v.number(), v.minValue(0), v.maxValue(defaultRatingScheme.maxScore)) })),
+      v.length(schemeItems.length),
+    ),
+    flags: v.pipe(v.array(v.picklist(ratingFlags)), v.maxLength(ratingFlags.length)),
+    brands: v.pipe(v.array(v.picklist(fieldBrands)), v.maxLength(fieldBrands.length)),
+    stage: v.picklist(assessmentStages),
+  }),
+  v.forward(
+    v.check(({ breakdown }) => new Set(breakdown.map((item) => item.id)).size === breakdown.length, 'duplicate_item'),
+    ['breakdown'],
+  ),
+  v.forward(
+    v.check(({ breakdown }) => breakdown.every((item) => item.score <= (schemeItems.find((candidate) => candidate.id === item.id)?.max ?? 0)), 'too_large'),
+    ['breakdown'],
+  ),
+  v.forward(
+    v.check(({ score, breakdown }) => Math.abs(round1(breakdown.reduce((sum, item) => sum + item.score, 0)) - round1(score)) < 0.05, 'breakdown_sum'),
+    ['breakdown'],
+  ),
+);
+export type RecordRating = v.InferOutput<typeof RecordRatingSchema>;

@@ -20,7 +20,7 @@ import {
 import { orgUnitKinds, OrgUnitSchema, PartyOrganizationSchema } from './org.js';
 import { MemberSchema, ServicePointClusterSchema, ServicePointExportSchema, ServicePointSchema, servicePointTypeIds, serviceRecordKindIds, ServiceRecordSchema } from './people.js';
 import { MeasureSchema, PlanSchema, ProgressUpdateInputSchema, TaskDetailSchema, TaskSchema, taskStatuses, warningLevels } from './plan.js';
-import { BranchRatingSchema, RatingSchemeSchema, RatingSummarySchema } from './rating.js';
+import { BranchRatingSchema, RatingSchemeSchema, RatingSummarySchema, RecordRatingSchema } from './rating.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 /** Who may call: anyone, embed keys and users (read), or signed-in users only. */
@@ -120,6 +120,13 @@ export const routes = {
     response: pageOf(BranchRatingSchema),
   }),
   getRatingHistory: route({ method: 'GET', path: '/ratings/history/:id', tag: 'ratings', access: 'read', summary: 'Year-by-year ratings of one org unit', summaryZh: '历年评定', params: idParams, response: v.object({ items: v.array(BranchRatingSchema) }) }),
+  recordRating: route({
+    method: 'PUT', path: '/org-units/:id/ratings/:year', tag: 'ratings', access: 'user',
+    summary: 'Record the rating of an org unit\'s Party organisation for a year (assessors above it); emits rating.updated', summaryZh: '录入星级评定',
+    params: v.object({ id: IdSchema, year: v.pipe(queryInt(2000, 2100), YearSchema) }),
+    body: RecordRatingSchema,
+    response: BranchRatingSchema,
+  }),
   getRatingSummary: route({
     method: 'GET', path: '/ratings/summary', tag: 'ratings', access: 'read', summary: 'Counts by stars and flags for a subtree', summaryZh: '评定汇总',
     query: v.object({ orgUnitId: v.optional(IdSchema), year: queryInt(2000, 2100) }),

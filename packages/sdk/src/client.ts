@@ -33,6 +33,8 @@ export interface QiangJiClient {
     history: ById<'getRatingHistory'>;
     summary: Query<'getRatingSummary'>;
     scheme: Get<'getRatingScheme'>;
+    /** Record an org unit's rating for a year (assessors above the unit; PUT, retried safely); emits rating.updated. */
+    record: (orgUnitId: string, year: number, body: BodyOf<'recordRating'>, opts?: RequestOptions) => Promise<ResultOf<'recordRating'>>;
   };
   members: { list: List<'listMembers'>; iterate: Iterate<'listMembers'> };
   serviceRecords: { list: List<'listServiceRecords'>; iterate: Iterate<'listServiceRecords'> };
@@ -52,7 +54,7 @@ export interface QiangJiClient {
     iterate: Iterate<'listMediationCases'>;
     create: Create<'createMediationCase'>;
     get: ById<'getMediationCase'>;
-    /** Save the current step's draft (PUT with `version`; not retried unless given an idempotencyKey). */
+    /** Save the current step's draft (PUT with `version`; retried safely with its idempotency key). */
     updateStep: Action<'updateMediationStep'>;
     advance: Action<'advanceMediationCase'>;
     back: Action<'backMediationCase'>;
@@ -145,6 +147,7 @@ export function createClient(options: ClientOptions): QiangJiClient {
       history: byId('getRatingHistory'),
       summary: list('getRatingSummary'),
       scheme: get('getRatingScheme'),
+      record: (orgUnitId, year, body, opts) => request('recordRating', { params: { id: orgUnitId, year: String(year) }, body }, opts),
     },
     members: { list: list('listMembers'), iterate: iterate('listMembers') },
     serviceRecords: { list: list('listServiceRecords'), iterate: iterate('listServiceRecords') },

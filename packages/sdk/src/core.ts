@@ -33,14 +33,14 @@ export interface ClientOptions {
 export interface RequestOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** Idempotency key for this call. POSTs get a fresh one automatically; `false` sends none (and so never retries). */
+  /** Idempotency key for this call. Writes (POST, PUT) get a fresh one automatically; `false` sends none (and so never retries). */
   idempotencyKey?: string | false;
   retries?: number;
 }
 
 /** @internal what a route call carries. */
 export interface CallInput {
-  params?: { id: string };
+  params?: Record<string, string>;
   query?: object;
   body?: unknown;
 }
@@ -85,10 +85,10 @@ export function toQueryString(query: object | undefined): string {
   return text && '?' + text;
 }
 
-/** Path of a route with its `:id` filled in, relative to /api/v1. */
+/** Path of a route with its `:id` (`:year`…) filled in, relative to /api/v1. */
 export function routePath(name: RouteName, input: CallInput = {}): [method: string, path: string] {
   const [method, template] = routeMap[name].split(' ') as [string, string];
-  return [method, template.replace(/:id\b/, () => encodeURIComponent(input.params!.id)) + toQueryString(input.query)];
+  return [method, template.replace(/:(\w+)/g, (_, param: string) => encodeURIComponent(input.params![param]!)) + toQueryString(input.query)];
 }
 
 /** A v4 UUID; crypto.randomUUID is missing on plain-http pages, getRandomValues is not. */
@@ -153,7 +153,7 @@ export function createCore(options: ClientOptions) {
   async function request(name: RouteName, input: CallInput, opts: InternalOptions, as: 'stream'): Promise<Response>;
   async function request(name: RouteName, input: CallInput = {}, opts: InternalOptions = {}, as: ReadAs = 'json'): Promise<unknown> {
     const [method, path] = routePath(name, input);
-    const key = opts.idempotencyKey ?? (method === 'POST' ? uuid() : undefined);
+    const key = opts.idempotencyKey === false ? undefined : (opts.idempotencyKey ?? (method === 'GET' ? undefined : uuid()));
     const retries = method === 'GET' || key ? (opts.retries ?? defaultRetries) : 0;
     const anonymous = name === 'login' || name === 'refresh';
     const timeoutMs = opts.timeoutMs ?? defaultTimeout;

@@ -24,6 +24,7 @@ export const routeMap = {
   getRatingScheme: 'GET /ratings/scheme',
   listRatings: 'GET /ratings',
   getRatingHistory: 'GET /ratings/history/:id',
+  recordRating: 'PUT /org-units/:id/ratings/:year',
   getRatingSummary: 'GET /ratings/summary',
   listMembers: 'GET /members',
   listServiceRecords: 'GET /service-records',

@@ -70,6 +70,12 @@ describe('fixtures transport', () => {
       assert.ok(raw.lon[i]! >= CHAOZHOU_BOUNDS.west && raw.lon[i]! <= CHAOZHOU_BOUNDS.east, 'lon inside Chaozhou');
       assert.ok(raw.lat[i]! >= CHAOZHOU_BOUNDS.south && raw.lat[i]! <= CHAOZHOU_BOUNDS.north, 'lat inside Chaozhou');
     }
+    const branch = (await client.ratings.list({ year: 2025, limit: 1 })).items[0]!.orgUnitId;
+    const recorded = await check('recordRating', client.ratings.record(branch, 2026, {
+      score: 90, breakdown: ['political', 'organization', 'members', 'service', 'development'].map((id) => ({ id, score: 18 })), flags: [], brands: [], stage: 'self',
+    }));
+    assert.deepEqual([recorded.stars, recorded.year], [4, 2026]);
+    assert.ok((await client.ratings.history(branch)).items.some((rating) => rating.year === 2026), 'the recorded year shows in the history');
     await check('getMediationWorkflow', client.mediationCases.workflow());
     await check('listMediationCases', client.mediationCases.list());
     let item = await check('createMediationCase', client.mediationCases.create({ orgUnitId: '445102007' }));

@@ -31,6 +31,10 @@ export const sampleRequests: Record<RouteName, { path: string; body?: unknown; u
   getRatingScheme: { path: '/ratings/scheme' },
   listRatings: { path: '/ratings?subtreeOf=445102&year=2025&limit=5' },
   getRatingHistory: { path: '/ratings/history/445102007200' },
+  recordRating: {
+    path: '/org-units/445102007200/ratings/2026',
+    body: { score: 88, breakdown: ['political', 'organization', 'members', 'service', 'development'].map((id, index) => ({ id, score: index % 2 ? 17 : 18 })), flags: [], brands: [], stage: 'self' },
+  },
   getRatingSummary: { path: '/ratings/summary?orgUnitId=445102&year=2025' },
   listMembers: { path: '/members?orgUnitId=445102007&limit=5' },
   listServiceRecords: { path: '/service-records?kind=visit,volunteer&from=2025-01-01&to=2025-12-31&limit=5' },

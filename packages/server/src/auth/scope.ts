@@ -3,7 +3,7 @@
  * with it. As SQL this is the range [path, path with its final '/' replaced by '0'), which an ordinary index
  * serves on both dialects ('/' < '0' bytewise; PostgreSQL columns use collation "C", see the migration).
  */
-import { rolesSeeingPersonalData, rolesWritingCases, rolesWritingProgress, type Role } from '@qiangji/contract';
+import { rolesSeeingPersonalData, rolesWritingCases, rolesRecordingRatings, rolesWritingProgress, type Role } from '@qiangji/contract';
 import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
 import { ApiHttpError } from '../http/errors.js';
 
@@ -42,5 +42,8 @@ export function assertCanWriteProgress(viewer: Viewer): void {
 }
 export function assertCanWriteCases(viewer: Viewer): void {
   if (!hasRole(viewer, rolesWritingCases)) throw new ApiHttpError(403, 'forbidden');
+}
+export function assertCanRecordRatings(viewer: Viewer): void {
+  if (!hasRole(viewer, rolesRecordingRatings)) throw new ApiHttpError(403, 'forbidden');
 }
 export const roleSeesPersonalData = (role: Role | null | undefined): boolean => !!role && rolesSeeingPersonalData.includes(role);

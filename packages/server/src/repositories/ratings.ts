@@ -1,9 +1,11 @@
-/** Branch star ratings: lists, one unit's history, and summary counts for any subtree. */
+/** Branch star ratings: lists, one unit's history, summary counts for any subtree, and recording a rating. */
 import { sql } from 'kysely';
-import type { BranchRating, RatingSummary } from '@qiangji/contract';
+import { defaultRatingScheme, levelForScore, type BranchRating, type RatingFlag, type RatingSummary, type RecordRating } from '@qiangji/contract';
 import type { Queryable } from '../db/connection.js';
-import type { RatingRow } from '../db/schema.js';
-import { within, type Viewer } from '../auth/scope.js';
+import type { RatingRow, RatingTable } from '../db/schema.js';
+import { isWithin, within, type Viewer } from '../auth/scope.js';
+import { ApiHttpError } from '../http/errors.js';
+import type { WriteScope } from '../http/write.js';
 import { decodeCursor, DEFAULT_LIMIT, pageFrom } from './page.js';
 import { scopedOrgPath } from './org.js';
 
@@ -78,4 +80,46 @@ export async function ratingSummary(db: Queryable, viewer: Viewer, orgUnitId: st
     flags: { weak: totals.weak, under_rectification: totals.under_rectification },
     averageScore: totals.average === null ? null : Math.round(totals.average * 10) / 10,
   };
+}
+
+/**
+ * Records (creates or replaces) the rating of the unit's Party organisation for `year`. Only from above: the unit must
+ * lie strictly below the assessor's own unit. Stars and level follow from the score; below the scheme's
+ * `weakBelowStars` the 软弱涣散 flag is implied. Audited; emits `rating.updated`.
+ */
+export async function recordRating(scope: WriteScope, viewer: Viewer, orgUnitId: string, year: number, input: RecordRating): Promise<BranchRating> {
+  const { trx } = scope;
+  const unit = await trx.selectFrom('org_units').select(['id', 'name', 'path']).where('id', '=', orgUnitId).executeTakeFirst();
+  if (!unit) throw new ApiHttpError(404, 'not_found', { field: 'params.id' });
+  if (!isWithin(unit.path, viewer.scopePath) || unit.path === viewer.scopePath) throw new ApiHttpError(403, 'out_of_scope', { field: 'params.id' });
+  const organization = await trx.selectFrom('party_organizations').select(['id', 'name']).where('org_unit_id', '=', orgUnitId).orderBy('id').executeTakeFirst();
+  if (!organization) throw new ApiHttpError(404, 'not_found', { field: 'params.id' });
+
+  const level = levelForScore(input.score);
+  const flags: RatingFlag[] = level.stars < defaultRatingScheme.weakBelowStars && !input.flags.includes('weak') ? ['weak', ...input.flags] : [...input.flags];
+  const maxOf = new Map(defaultRatingScheme.breakdownItems.map((item) => [item.id, item.max]));
+  const before = await trx.selectFrom('ratings').selectAll().where('org_unit_id', '=', orgUnitId).where('year', '=', year).executeTakeFirst();
+  const row: RatingTable = {
+    id: before?.id ?? `r${year}-${orgUnitId}`,
+    org_unit_id: orgUnitId,
+    org_unit_name: unit.name,
+    org_path: unit.path,
+    party_organization_id: organization.id,
+    party_organization_name: organization.name,
+    year,
+    score: input.score,
+    stars: level.stars,
+    level: level.name,
+    flags: JSON.stringify(flags),
+    brands: JSON.stringify(input.brands),
+    stage: input.stage,
+    breakdown: JSON.stringify(input.breakdown.map((item) => ({ id: item.id, score: item.score, max: maxOf.get(item.id) ?? 0 }))),
+    weak: flags.includes('weak') ? 1 : 0,
+    under_rectification: flags.includes('under_rectification') ? 1 : 0,
+  };
+  if (before) await trx.updateTable('ratings').set(row).where('id', '=', before.id).execute();
+  else await trx.insertInto('ratings').values(row).execute();
+  await scope.audit({ action: 'record_rating', entity: 'rating', entityId: row.id, before: before ?? null, after: row });
+  await scope.event({ type: 'rating.updated', orgUnitId, orgPath: unit.path, data: { ratingId: row.id, year, stars: level.stars } });
+  return toRating(row);
 }
