@@ -144,3 +144,19 @@ export const RecordRatingSchema = v.pipe(
   ),
 );
 export type RecordRating = v.InferOutput<typeof RecordRatingSchema>;
+
+/** What the scheme derives from a recorded assessment: stars and level from the score, 软弱涣散 implied below `weakBelowStars`, item maxima. */
+export function assessRating(input: RecordRating, scheme: RatingScheme = defaultRatingScheme): Pick<BranchRating, 'score' | 'stars' | 'level' | 'flags' | 'brands' | 'stage' | 'breakdown'> {
+  const level = levelForScore(input.score, scheme);
+  const flags = level.stars < scheme.weakBelowStars && !input.flags.includes('weak') ? (['weak', ...input.flags] as RatingFlag[]) : [...input.flags];
+  const maxOf = new Map(scheme.breakdownItems.map((item) => [item.id, item.max]));
+  return {
+    score: input.score,
+    stars: level.stars,
+    level: level.name,
+    flags,
+    brands: [...input.brands],
+    stage: input.stage,
+    breakdown: input.breakdown.map((item) => ({ id: item.id, score: item.score, max: maxOf.get(item.id) ?? 0 })),
+  };
+}

@@ -1,6 +1,6 @@
 /** Branch star ratings: lists, one unit's history, summary counts for any subtree, and recording a rating. */
 import { sql } from 'kysely';
-import { defaultRatingScheme, levelForScore, type BranchRating, type RatingFlag, type RatingSummary, type RecordRating } from '@qiangji/contract';
+import { assessRating, type BranchRating, type RatingSummary, type RecordRating } from '@qiangji/contract';
 import type { Queryable } from '../db/connection.js';
 import type { RatingRow, RatingTable } from '../db/schema.js';
 import { isWithin, within, type Viewer } from '../auth/scope.js';
@@ -95,9 +95,7 @@ export async function recordRating(scope: WriteScope, viewer: Viewer, orgUnitId:
   const organization = await trx.selectFrom('party_organizations').select(['id', 'name']).where('org_unit_id', '=', orgUnitId).orderBy('id').executeTakeFirst();
   if (!organization) throw new ApiHttpError(404, 'not_found', { field: 'params.id' });
 
-  const level = levelForScore(input.score);
-  const flags: RatingFlag[] = level.stars < defaultRatingScheme.weakBelowStars && !input.flags.includes('weak') ? ['weak', ...input.flags] : [...input.flags];
-  const maxOf = new Map(defaultRatingScheme.breakdownItems.map((item) => [item.id, item.max]));
+  const assessed = assessRating(input);
   const before = await trx.selectFrom('ratings').selectAll().where('org_unit_id', '=', orgUnitId).where('year', '=', year).executeTakeFirst();
   const row: RatingTable = {
     id: before?.id ?? `r${year}-${orgUnitId}`,
@@ -107,19 +105,19 @@ export async function recordRating(scope: WriteScope, viewer: Viewer, orgUnitId:
     party_organization_id: organization.id,
     party_organization_name: organization.name,
     year,
-    score: input.score,
-    stars: level.stars,
-    level: level.name,
-    flags: JSON.stringify(flags),
-    brands: JSON.stringify(input.brands),
-    stage: input.stage,
-    breakdown: JSON.stringify(input.breakdown.map((item) => ({ id: item.id, score: item.score, max: maxOf.get(item.id) ?? 0 }))),
-    weak: flags.includes('weak') ? 1 : 0,
-    under_rectification: flags.includes('under_rectification') ? 1 : 0,
+    score: assessed.score,
+    stars: assessed.stars,
+    level: assessed.level,
+    flags: JSON.stringify(assessed.flags),
+    brands: JSON.stringify(assessed.brands),
+    stage: assessed.stage,
+    breakdown: JSON.stringify(assessed.breakdown),
+    weak: assessed.flags.includes('weak') ? 1 : 0,
+    under_rectification: assessed.flags.includes('under_rectification') ? 1 : 0,
   };
   if (before) await trx.updateTable('ratings').set(row).where('id', '=', before.id).execute();
   else await trx.insertInto('ratings').values(row).execute();
   await scope.audit({ action: 'record_rating', entity: 'rating', entityId: row.id, before: before ?? null, after: row });
-  await scope.event({ type: 'rating.updated', orgUnitId, orgPath: unit.path, data: { ratingId: row.id, year, stars: level.stars } });
+  await scope.event({ type: 'rating.updated', orgUnitId, orgPath: unit.path, data: { ratingId: row.id, year, stars: assessed.stars } });
   return toRating(row);
 }
