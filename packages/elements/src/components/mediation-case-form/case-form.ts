@@ -5,6 +5,7 @@ import type { Locale, MediationCase, MediationStepId } from '@qiangji/contract';
 import { QjElement } from '../../base/qj-element.js';
 import { clientContext } from '../../context/contexts.js';
 import { formatMessage, type CaseFormMessageKey } from './case-form.i18n.js';
+import { caseFileStyles } from './case-file.styles.js';
 import { caseFormStyles } from './case-form.styles.js';
 import { CaseEditor, focusableIn } from './case-editor.js';
 import { CaseSession } from './case-session.js';
@@ -69,7 +70,7 @@ type CaseEvent = 'qj-case-change' | 'qj-case-step' | 'qj-case-status' | 'qj-case
  * @cssprop [--qj-mediation-tea=var(--qj-sys-color-yellow)] - Tea colour: step cups, queued status, 退回 panel, timeline.
  */
 export class QjMediationCaseForm extends QjElement {
-  static override styles = [...QjElement.styles, caseFormStyles];
+  static override styles = [...QjElement.styles, caseFormStyles, caseFileStyles];
   static formAssociated = true;
 
   /** SDK client (else the enclosing provider's). */
