@@ -74,18 +74,41 @@ function defineAllPlugin(entries: ComponentEntry[]): Plugin {
  * module the widgets touch (for a label or a helper) would ship. The annotation says what is true: building a schema
  * has no effect, so unused ones are dropped. Scoped to packages/contract/src; the factory helpers of common.ts
  * (`text()`, `queryInt()` …) only call `v.*`.
+ *
+ * A pure call still evaluates its arguments, and an argument computed from data (`v.picklist(items.map(…))`) would
+ * stay, with an import of valibot's chunk for ordering. So a top-level declaration whose value is a factory call is
+ * also wrapped in a pure arrow call, which drops it whole when unused.
  */
 function pureContractSchemasPlugin(): Plugin {
   const contractSource = /\/packages\/contract\/src\/(?!.*\.generated\.ts$).*\.ts$/;
-  const factoryCall = /(?<![\w$.]|function )\b(v\.[A-Za-z]+|text|queryInt|queryNumber|queryList|pageOf)\(/g;
+  const factories = 'v\\.[A-Za-z]+|text|queryInt|queryNumber|queryList|pageOf';
+  const factoryCall = new RegExp(`(?<![\\w$.]|function )\\b(${factories})\\(`, 'g');
+  const factoryCallee = new RegExp(`^(${factories})$`);
   return {
     name: 'qiangji-pure-contract-schemas',
     enforce: 'pre',
     transform(code, id) {
-      if (!contractSource.test(id.split('?')[0]!)) return undefined;
-      return { code: code.replace(factoryCall, '/* @__PURE__ */ $1('), map: null };
+      const file = id.split('?')[0]!;
+      if (!contractSource.test(file)) return undefined;
+      return { code: pureTopLevelFactoryCalls(code, file, factoryCallee).replace(factoryCall, '/* @__PURE__ */ $1('), map: null };
     },
   };
+}
+
+/** `const X = factory(…)` at module top level → `const X = /* @__PURE__ *\/ (() => factory(…))()`. */
+function pureTopLevelFactoryCalls(code: string, file: string, factoryCallee: RegExp): string {
+  const { program, errors } = parseSync(file, code, { lang: 'ts', sourceType: 'module' });
+  if (errors.length > 0) return code;
+  const edits: SourceEdit[] = [];
+  for (const statement of program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const { init } of declaration.declarations) {
+      if (init?.type !== 'CallExpression' || !factoryCallee.test(code.slice(init.callee.start, init.callee.end))) continue;
+      edits.push({ start: init.start, end: init.start, text: '/* @__PURE__ */ (() => ' }, { start: init.end, end: init.end, text: ')()' });
+    }
+  }
+  return edits.length > 0 ? applyEdits(code, edits) : code;
 }
 
 /**
