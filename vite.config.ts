@@ -406,6 +406,7 @@ const sharedChunkGroups = [
       'packages/elements/src/styles/shared',
       'packages/elements/src/context/contexts',
       'packages/elements/src/i18n/index',
+      'packages/elements/src/i18n/messages',
       'packages/elements/src/i18n/locale',
       'packages/elements/src/i18n/format',
       'packages/elements/src/i18n/zh-CN',

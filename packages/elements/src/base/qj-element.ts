@@ -3,7 +3,7 @@ import type { Locale } from '@qiangji/contract';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { settingsContext, type Settings, type Theme } from '../context/contexts.js';
-import { defaultLocale, hasCatalog, loadCatalog, normalizeLocale, t, type CatalogKey, type MessageParams } from '../i18n/index.js';
+import { defaultLocale, messages, normalizeLocale, t, type CatalogKey, type Loadable, type MessageParams } from '../i18n/index.js';
 import { sharedStyles } from '../styles/shared.js';
 import { tokens } from '../styles/tokens.js';
 import type { QjEventMap } from './events.js';
@@ -118,10 +118,14 @@ export class QjElement extends LitElement {
     unwatch(this);
   }
 
-  /** Renders only once the effective locale's catalog is loaded (so no zh-CN flash, and `updateComplete` waits). */
+  /** The message sets this element renders with: the shared one, plus a component's own (the map adds its own). */
+  protected static catalogs: readonly Loadable[] = [messages];
+
+  /** Renders only once the effective locale's catalogs are loaded (so no zh-CN flash, and `updateComplete` waits). */
   protected override async scheduleUpdate(): Promise<void> {
     const locale = this.effectiveLocale;
-    if (!hasCatalog(locale)) await loadCatalog(locale);
+    const missing = (this.constructor as typeof QjElement).catalogs.filter((catalog) => !catalog.has(locale));
+    if (missing.length > 0) await Promise.all(missing.map((catalog) => catalog.load(locale)));
     super.scheduleUpdate();
   }
 

@@ -4,6 +4,10 @@ import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
 import { zhHK } from './zh-HK.js';
 import { ratingFlagLabels } from '@qiangji/contract';
+import { createMessages } from './messages.js';
+import { mapMessages } from '../components/member-service-map/map.i18n.js';
+import { en as mapEn } from '../components/member-service-map/map-en.i18n.js';
+import { zhHK as mapZhHK } from '../components/member-service-map/map-zh-HK.i18n.js';
 
 describe('i18n', () => {
   it('maps language tags to the shipped locales', () => {
@@ -34,6 +38,29 @@ describe('i18n', () => {
     expect(hasCatalog('zh-CN')).to.be.true;
     await Promise.all([loadCatalog('zh-HK'), loadCatalog('en')]);
     expect(hasCatalog('zh-HK') && hasCatalog('en')).to.be.true;
+  });
+
+  it('keeps the map strings in catalogs of its own, complete in every locale', async () => {
+    expect(Object.keys(zhCN).some((key) => key.startsWith('map.'))).to.be.false;
+    expect(Object.keys(mapEn).sort()).to.deep.equal(Object.keys(mapZhHK).sort());
+    await mapMessages.load('en');
+    expect(mapMessages.t('en', 'map.summary', { count: 3 })).to.equal('3 service points in this view');
+    expect(mapMessages.t('zh-CN', 'map.summary', { count: 3 })).to.equal('本视图共 3 个服务点');
+  });
+
+  it('answers in zh-CN until a locale arrives, and tries a failed load again', async () => {
+    let attempts = 0;
+    const catalog = createMessages({ hello: '你好，{name}' }, {
+      'zh-HK': () => Promise.resolve({ hello: '你好，{name}！' }),
+      en: () => (++attempts === 1 ? Promise.reject(new Error('offline')) : Promise.resolve({ hello: 'Hello, {name}' })),
+    });
+    expect(catalog.has('en')).to.be.false;
+    expect(catalog.t('en', 'hello', { name: 'A' })).to.equal('你好，A');
+    await catalog.load('en');
+    expect(catalog.has('en')).to.be.false;
+    await catalog.load('en');
+    expect(catalog.t('en', 'hello', { name: 'A' })).to.equal('Hello, A');
+    expect(attempts).to.equal(2);
   });
 
   it('fills placeholders', async () => {

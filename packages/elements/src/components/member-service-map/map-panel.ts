@@ -6,6 +6,7 @@ import { servicePointTypes, type Locale, type ServicePointType } from '@qiangji/
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatNumber, t } from '../../i18n/index.js';
+import { mapT } from './map.i18n.js';
 import type { PointDetails, ViewItem } from './map-data.js';
 import { shapePath, typeStyles } from './shapes.js';
 
@@ -38,8 +39,8 @@ export function legendTemplate(options: {
   const { locale } = options;
   const types = servicePointTypes.filter((entry) => !options.allowed || options.allowed.includes(entry.id));
   return html`<section class="legend" part="legend" aria-labelledby="legend-heading">
-    <h2 id="legend-heading">${t(locale, 'map.legendHeading')}</h2>
-    <p class="hint" id="legend-hint">${t(locale, 'map.legendToggleHint')}</p>
+    <h2 id="legend-heading">${mapT(locale, 'map.legendHeading')}</h2>
+    <p class="hint" id="legend-hint">${mapT(locale, 'map.legendToggleHint')}</p>
     <ul>
       ${types.map(({ id }) => {
         const index = servicePointTypes.findIndex((entry) => entry.id === id);
@@ -69,7 +70,7 @@ export interface Crumb {
 export function breadcrumbTemplate(locale: Locale, crumbs: readonly Crumb[], onDrill: (key: string) => void): TemplateResult {
   const count = (crumb: Crumb) =>
     crumb.count === null ? nothing : html` <span class="count">${formatNumber(locale, crumb.count)}</span>`;
-  return html`<nav class="breadcrumb" part="breadcrumb" aria-label=${t(locale, 'map.breadcrumbLabel')}>
+  return html`<nav class="breadcrumb" part="breadcrumb" aria-label=${mapT(locale, 'map.breadcrumbLabel')}>
     <ol>
       ${crumbs.map((crumb, index) =>
         index === crumbs.length - 1
@@ -83,14 +84,14 @@ export function breadcrumbTemplate(locale: Locale, crumbs: readonly Crumb[], onD
 export function divisionsTemplate(locale: Locale, children: readonly Crumb[], onDrill: (key: string) => void): TemplateResult | typeof nothing {
   if (children.length === 0) return nothing;
   return html`<section class="divisions" part="divisions" aria-labelledby="divisions-heading">
-    <h2 id="divisions-heading">${t(locale, 'map.childrenHeading')}</h2>
+    <h2 id="divisions-heading">${mapT(locale, 'map.childrenHeading')}</h2>
     <ul>
       ${children.map(
         (child) => html`<li>
           <button
             type="button"
             class="button"
-            aria-label=${t(locale, 'map.childItem', { name: child.name, count: formatNumber(locale, child.count ?? 0) })}
+            aria-label=${mapT(locale, 'map.childItem', { name: child.name, count: formatNumber(locale, child.count ?? 0) })}
             @click=${() => onDrill(child.key)}
           >
             ${child.name} <span class="count">${formatNumber(locale, child.count ?? 0)}</span>
@@ -158,7 +159,7 @@ export function listTemplate(options: ListOptions): TemplateResult {
   const option = (item: ViewItem, index: number) => {
     const cluster = item.kind === 'cluster';
     const { name, detail } = cluster
-      ? { name: t(locale, 'map.clusterItem', { count: format(item.count) }), detail: t(locale, 'map.clusterDetail') }
+      ? { name: mapT(locale, 'map.clusterItem', { count: format(item.count) }), detail: mapT(locale, 'map.clusterDetail') }
       : options.pointLabel(item);
     return html`<li
       role="option"
@@ -177,20 +178,20 @@ export function listTemplate(options: ListOptions): TemplateResult {
     </li>`;
   };
   return html`<section class="list" part="list" aria-labelledby="list-heading">
-    <h2 id="list-heading">${t(locale, 'map.listHeading')}</h2>
-    <p class="hint" id="list-hint">${t(locale, 'map.listHint')}</p>
+    <h2 id="list-heading">${mapT(locale, 'map.listHeading')}</h2>
+    <p class="hint" id="list-hint">${mapT(locale, 'map.listHint')}</p>
     ${items.length === 0
-      ? html`<p class="empty">${t(locale, 'map.emptyView')}</p>`
+      ? html`<p class="empty">${mapT(locale, 'map.emptyView')}</p>`
       : html`<ul role="listbox" aria-labelledby="list-heading" aria-describedby="list-hint" @keydown=${options.onKeydown}>
           ${repeat(pageItems, (item) => item.key, option)}
         </ul>`}
-    <nav class="pager" aria-label=${t(locale, 'map.pagerLabel')}>
+    <nav class="pager" aria-label=${mapT(locale, 'map.pagerLabel')}>
       <button type="button" class="button" ?disabled=${page === 0} @click=${() => options.onPage(page - 1)}>
-        ${t(locale, 'map.previousPage')}
+        ${mapT(locale, 'map.previousPage')}
       </button>
-      <span>${t(locale, 'map.pager', { page: page + 1, pages, total: format(items.length) })}</span>
+      <span>${mapT(locale, 'map.pager', { page: page + 1, pages, total: format(items.length) })}</span>
       <button type="button" class="button" ?disabled=${page >= pages - 1} @click=${() => options.onPage(page + 1)}>
-        ${t(locale, 'map.nextPage')}
+        ${mapT(locale, 'map.nextPage')}
       </button>
     </nav>
   </section>`;
@@ -204,29 +205,29 @@ export function popupTemplate(options: {
   onKeydown: (event: KeyboardEvent) => void;
 }): TemplateResult {
   const { locale, details } = options;
-  const name = details.name ?? t(locale, 'map.popupFallbackName', { id: details.id });
+  const name = details.name ?? mapT(locale, 'map.popupFallbackName', { id: details.id });
   return html`<div class="popup" part="popup" role="dialog" aria-labelledby="popup-title" @keydown=${options.onKeydown}>
     <header>
       <h3 id="popup-title">${name}</h3>
-      <button type="button" class="button close" part="popup-close" aria-label=${t(locale, 'map.close')} @click=${options.onClose}>
+      <button type="button" class="button close" part="popup-close" aria-label=${mapT(locale, 'map.close')} @click=${options.onClose}>
         <span aria-hidden="true">×</span>
       </button>
     </header>
     <dl>
-      <dt>${t(locale, 'map.popupType')}</dt>
+      <dt>${mapT(locale, 'map.popupType')}</dt>
       <dd>${typeLabel(details.type, locale)}</dd>
-      <dt>${t(locale, 'map.popupOrg')}</dt>
-      <dd>${details.orgName ?? t(locale, 'map.unknownOrg')}</dd>
-      ${details.address ? html`<dt>${t(locale, 'map.popupAddress')}</dt><dd>${details.address}</dd>` : nothing}
+      <dt>${mapT(locale, 'map.popupOrg')}</dt>
+      <dd>${details.orgName ?? mapT(locale, 'map.unknownOrg')}</dd>
+      ${details.address ? html`<dt>${mapT(locale, 'map.popupAddress')}</dt><dd>${details.address}</dd>` : nothing}
       ${details.records === null
         ? nothing
-        : html`<dt>${t(locale, 'map.popupRecords')}</dt><dd>${t(locale, 'map.popupRecordsValue', { count: formatNumber(locale, details.records) })}</dd>`}
+        : html`<dt>${mapT(locale, 'map.popupRecords')}</dt><dd>${mapT(locale, 'map.popupRecordsValue', { count: formatNumber(locale, details.records) })}</dd>`}
       ${details.members.length > 0
-        ? html`<dt>${t(locale, 'map.popupMembers')}</dt>
-            <dd>${details.members.join('、')}${details.membersMasked ? html` <span class="count">${t(locale, 'map.popupMembersMasked')}</span>` : nothing}</dd>`
+        ? html`<dt>${mapT(locale, 'map.popupMembers')}</dt>
+            <dd>${details.members.join('、')}${details.membersMasked ? html` <span class="count">${mapT(locale, 'map.popupMembersMasked')}</span>` : nothing}</dd>`
         : nothing}
     </dl>
-    ${options.loading ? html`<p class="hint" role="status">${t(locale, 'map.popupLoading')}</p>` : nothing}
+    ${options.loading ? html`<p class="hint" role="status">${mapT(locale, 'map.popupLoading')}</p>` : nothing}
   </div>`;
 }
 
@@ -235,11 +236,11 @@ export function stateTemplate(locale: Locale, phase: string, onRetry: () => void
   switch (phase) {
     case 'error':
       return html`<div class="state" role="alert">
-        <p>${t(locale, 'map.loadFailed')}</p>
-        <p><button type="button" class="button" @click=${onRetry}>${t(locale, 'map.retry')}</button></p>
+        <p>${mapT(locale, 'map.loadFailed')}</p>
+        <p><button type="button" class="button" @click=${onRetry}>${mapT(locale, 'map.retry')}</button></p>
       </div>`;
     case 'no-source':
-      return html`<div class="state" role="status"><p>${t(locale, 'map.noSource')}</p></div>`;
+      return html`<div class="state" role="status"><p>${mapT(locale, 'map.noSource')}</p></div>`;
     case 'forbidden':
       return html`<div class="state" role="status">
         <p><strong>${t(locale, 'state.forbidden')}</strong></p>
@@ -251,13 +252,13 @@ export function stateTemplate(locale: Locale, phase: string, onRetry: () => void
 }
 
 export function progressTemplate(locale: Locale, progress: { done: number; total: number } | null): TemplateResult {
-  const text = progress ? t(locale, 'map.indexing', { done: progress.done, total: progress.total }) : t(locale, 'map.loadingPoints');
+  const text = progress ? mapT(locale, 'map.indexing', { done: progress.done, total: progress.total }) : mapT(locale, 'map.loadingPoints');
   const percent = progress ? Math.round((100 * progress.done) / Math.max(progress.total, 1)) : undefined;
   return html`<div
     class="progress"
     part="progress"
     role="progressbar"
-    aria-label=${t(locale, 'map.progressLabel')}
+    aria-label=${mapT(locale, 'map.progressLabel')}
     aria-valuemin="0"
     aria-valuemax="100"
     aria-valuenow=${percent ?? nothing}

@@ -1,7 +1,8 @@
 /** The frame of `<qj-member-service-map>`: toolbar, map stage with its overlays, and the side panel. */
 import { CHAOZHOU_CITY_CODE, type Locale } from '@qiangji/contract';
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatNumber, t } from '../../i18n/index.js';
+import { formatNumber } from '../../i18n/index.js';
+import { mapT } from './map.i18n.js';
 import type { BaseLayerSpec } from './base-layers.js';
 import { LARGE, type Phase } from './map-data-controller.js';
 import type { PointDetails, ViewItem } from './map-data.js';
@@ -54,7 +55,7 @@ export function frameTemplate(model: FrameModel): TemplateResult {
     <div class="toolbar">
       ${breadcrumbTemplate(locale, model.crumbs, model.onDrill)}
       <p class="summary" part="summary" role="status">
-        ${phase === 'ready' ? t(locale, 'map.summary', { count: formatNumber(locale, model.viewTotal) }) : t(locale, 'map.summaryLoading')}
+        ${phase === 'ready' ? mapT(locale, 'map.summary', { count: formatNumber(locale, model.viewTotal) }) : mapT(locale, 'map.summaryLoading')}
       </p>
     </div>
     <div class="body">
@@ -64,21 +65,21 @@ export function frameTemplate(model: FrameModel): TemplateResult {
           part="map"
           tabindex="0"
           role="application"
-          aria-roledescription=${t(locale, 'map.mapRoleDescription')}
-          aria-label=${t(locale, 'map.mapLabel', { area: model.area })}
+          aria-roledescription=${mapT(locale, 'map.mapRoleDescription')}
+          aria-label=${mapT(locale, 'map.mapLabel', { area: model.area })}
           aria-describedby="map-help"
         ></div>
-        <p id="map-help" class="visually-hidden">${t(locale, 'map.mapHelp')}</p>
+        <p id="map-help" class="visually-hidden">${mapT(locale, 'map.mapHelp')}</p>
         <div class="controls" part="controls">
-          <button type="button" class="button" aria-label=${t(locale, 'map.zoomIn')} @click=${() => model.onZoom(1)}>+</button>
-          <button type="button" class="button" aria-label=${t(locale, 'map.zoomOut')} @click=${() => model.onZoom(-1)}>−</button>
-          <button type="button" class="button reset" @click=${() => model.onDrill(CHAOZHOU_CITY_CODE)}>${t(locale, 'map.wholeCity')}</button>
+          <button type="button" class="button" aria-label=${mapT(locale, 'map.zoomIn')} @click=${() => model.onZoom(1)}>+</button>
+          <button type="button" class="button" aria-label=${mapT(locale, 'map.zoomOut')} @click=${() => model.onZoom(-1)}>−</button>
+          <button type="button" class="button reset" @click=${() => model.onDrill(CHAOZHOU_CITY_CODE)}>${mapT(locale, 'map.wholeCity')}</button>
         </div>
-        ${spec.missingKey ? html`<p class="notice" role="note">${t(locale, 'map.tiandituKeyMissing')}</p>` : nothing}
+        ${spec.missingKey ? html`<p class="notice" role="note">${mapT(locale, 'map.tiandituKeyMissing')}</p>` : nothing}
         <div class="attribution" part="attribution">
           <slot name="attribution"></slot>
           ${spec.attribution ? html`<span>${spec.attribution}</span>` : nothing}
-          ${model.boundaries ? html`<span>${t(locale, 'map.boundariesNote')}</span>` : nothing}
+          ${model.boundaries ? html`<span>${mapT(locale, 'map.boundariesNote')}</span>` : nothing}
         </div>
         ${busy ? progressTemplate(locale, phase === 'indexing' ? model.progress : null) : nothing}
         ${stateTemplate(locale, phase, model.onRetry)}

@@ -2,7 +2,8 @@ import { CHAOZHOU_CITY_CODE, chaozhouDistricts, coordinateSystems, servicePointT
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { QjWidget } from '../../base/qj-widget.js';
-import { formatNumber, t } from '../../i18n/index.js';
+import { formatNumber } from '../../i18n/index.js';
+import { mapMessages, mapT } from './map.i18n.js';
 import { isBaseLayerId, resolveBaseLayer, type BaseLayerId } from './base-layers.js';
 import type { ClusterView } from './cluster-index.js';
 import type { ViewQuery } from './cluster-protocol.js';
@@ -70,6 +71,7 @@ const typeLabel = (type: ServicePointType, locale: Locale) => servicePointTypes.
  */
 export class QjMemberServiceMap extends QjWidget implements DataHost {
   static override styles = [...QjWidget.styles, leafletStyles, mapStyles];
+  protected static override catalogs = [...QjWidget.catalogs, mapMessages];
 
   /** Base map: `none` (offline drawing only), `tianditu-vec`, `tianditu-img` (need `tianditu-key`), `amap` (GCJ-02), `osm`. */
   @property({ attribute: 'base-layer' }) baseLayer: BaseLayerId = 'none';
@@ -210,6 +212,8 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
 
   private async start(): Promise<void> {
     this.data.startWorker();
+    // One task's pause lets the browser get the worker going before the engine and the points take the thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const module = await loadEngine();
     if (!this.isConnected || this.engine) return;
     this.engine = new module.MapEngine(this.mapElement, {
@@ -250,9 +254,13 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
     }
   }
 
+  private get dark(): boolean {
+    return this.getAttribute('data-qj-theme') === 'dark' || (this.effectiveTheme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+  }
+
+  /** Canvas colours from the resolved tokens: reading them forces a style pass, so only drawing does. */
   private palette() {
-    const dark = this.getAttribute('data-qj-theme') === 'dark' || (this.effectiveTheme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
-    return readPalette(this, { dark, elder: this.effectiveElder });
+    return readPalette(this, { dark: this.dark, elder: this.effectiveElder });
   }
 
   private async drawBoundaries(): Promise<void> {
@@ -440,8 +448,8 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
     const details = localDetails(table!, item.point, units);
     return {
       name: details.name ?? typeLabel(details.type, locale),
-      detail: t(locale, 'map.pointDetail', {
-        org: orgNameOf(table!.orgUnitIds[table!.org[item.point]!], units) ?? t(locale, 'map.unknownOrg'),
+      detail: mapT(locale, 'map.pointDetail', {
+        org: orgNameOf(table!.orgUnitIds[table!.org[item.point]!], units) ?? mapT(locale, 'map.unknownOrg'),
         records: formatNumber(locale, details.records ?? 0),
       }),
     };
@@ -473,7 +481,7 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
       popup: this.popup,
       legend: {
         locale,
-        dark: this.palette().dark,
+        dark: this.dark,
         counts: this.legendCounts,
         hidden: this.hiddenTypes,
         allowed: parseList(this.types, servicePointTypeIds),
@@ -481,7 +489,7 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
       },
       list: {
         locale,
-        dark: this.palette().dark,
+        dark: this.dark,
         items: this.items,
         page: this.page,
         focusIndex: this.focusIndex,
