@@ -1,6 +1,7 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { DatabaseHandle } from './connection.js';
+import type { DatabaseHandle, DialectName } from './connection.js';
 import { initialMigration } from './migrations/0001_initial.js';
+import { taskHistoryMigration } from './migrations/0002_task_history.js';
 
 /** Migrations are listed here (a static provider: no directory scanning, works from any working directory). */
 class StaticMigrationProvider implements MigrationProvider {
@@ -10,12 +11,17 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
+/** Every migration by name, in order (a new one is added here, never by editing an applied one). */
+export const migrations = (dialect: DialectName): Record<string, Migration> => ({
+  '0001_initial': initialMigration(dialect),
+  '0002_task_history': taskHistoryMigration,
+});
+
+export const migratorFor = (handle: DatabaseHandle): Migrator => new Migrator({ db: handle.db, provider: new StaticMigrationProvider(migrations(handle.dialect)) });
+
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
-  const migrator = new Migrator({
-    db: handle.db,
-    provider: new StaticMigrationProvider({ '0001_initial': initialMigration(handle.dialect) }),
-  });
+  const migrator = migratorFor(handle);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {

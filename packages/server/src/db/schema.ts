@@ -49,6 +49,8 @@ export interface TaskTable {
   definition: string;
   /** JSON ProgressSnapshot or null. */
   last_update: string | null;
+  /** JSON `[{ at, percent }]`, oldest first: every progress report, appended on write (migration 0002). */
+  history: string;
   updated_at: string;
   sort: number;
 }

@@ -2,7 +2,8 @@
  * Registers a handler for a route of the contract's route table, by name. The wrapper resolves the viewer
  * (401/403 by the route's access), validates params, query and body with the route's valibot schemas (400 with
  * `field` = `params.id`, `query.limit`, `body.parties.0.phone`…; unknown fields are refused too), wires
- * idempotent writes, and in development checks the response against the route's response schema.
+ * idempotent writes, and in development checks the response against the route's response schema. A handler may
+ * return its answer already serialised (read-cache.ts); the check then applies to the value it was made from.
  * Fastify's own JSON-schema validation is not used: one source of truth, the contract.
  */
 import { API_PREFIX, routes, validate, type FieldError, type RouteBody, type RouteDef, type RouteName, type RouteParams, type RouteQuery, type RouteResponse, type Routes } from '@qiangji/contract';
@@ -13,6 +14,7 @@ import type { Viewer } from '../auth/scope.js';
 import { requestFingerprint } from '../repositories/idempotency.js';
 import type { Services } from '../services.js';
 import { ApiHttpError, sendApiError, validationError } from './errors.js';
+import { Serialized } from './read-cache.js';
 import { IdempotentReplay, runWrite, type IdempotencyContext, type WriteScope } from './write.js';
 
 export interface RouteContext<N extends RouteName> {
@@ -29,7 +31,9 @@ export interface RouteContext<N extends RouteName> {
 }
 
 /** JSON routes return their response; text/html and text/event-stream routes answer through `reply` themselves. */
-export type RouteHandler<N extends RouteName> = (context: RouteContext<N>) => Promise<Routes[N] extends { produces: string } ? FastifyReply | void : RouteResponse<N>>;
+export type RouteHandler<N extends RouteName> = (
+  context: RouteContext<N>,
+) => Promise<Routes[N] extends { produces: string } ? FastifyReply | void : RouteResponse<N> | Serialized<RouteResponse<N>>>;
 
 /** Query keys accepted on every route besides its schema: the EventSource-friendly embed key. */
 const globalQueryKeys = new Set(['embedKey']);
@@ -136,13 +140,15 @@ export function registerRoute<N extends RouteName>(app: FastifyInstance, name: N
         } as unknown as RouteContext<N>;
         const result = await handler(context);
         if (route.produces) return reply.sent || reply.raw.headersSent ? reply : reply.send(result);
+        const serialized = result instanceof Serialized ? result : null;
         if (services.config.validateResponses && route.response) {
-          const checked = validate(route.response, result, 'response');
+          const checked = validate(route.response, serialized ? serialized.value : result, 'response');
           if (!checked.ok) {
             request.log.error({ route: name, errors: checked.errors.slice(0, 5) }, 'response does not match the contract');
             throw new Error(`response of ${name} does not match the contract: ${checked.errors[0]?.field}`);
           }
         }
+        if (serialized) return reply.code(route.status ?? 200).type('application/json; charset=utf-8').send(serialized.body);
         return reply.code(route.status ?? 200).send(result);
       } catch (error) {
         if (error instanceof IdempotentReplay) {

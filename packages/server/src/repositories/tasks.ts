@@ -29,7 +29,7 @@ export const pathAndAncestors = (path: string): string[] => {
 
 const visibleTo = (path: string, viewer: Viewer): boolean => isWithin(path, viewer.scopePath) || viewer.scopePath.startsWith(path);
 
-function toTask(row: TaskRow, history: Array<{ at: string; percent: number }>, today: string): Task {
+function toTask(row: TaskRow, today: string): Task {
   const definition = JSON.parse(row.definition) as TaskDefinition;
   const derived = deriveWarning({ startDate: row.start_date, dueDate: row.due_date, progress: row.progress, milestones: definition.milestones }, today);
   return {
@@ -51,17 +51,9 @@ function toTask(row: TaskRow, history: Array<{ at: string; percent: number }>, t
     status: derived.status,
     warning: derived.warning,
     lastUpdate: row.last_update ? (JSON.parse(row.last_update) as Task['lastUpdate']) : null,
-    history,
+    history: JSON.parse(row.history) as Task['history'],
     updatedAt: row.updated_at,
   };
-}
-
-async function histories(db: Queryable, taskIds: string[]): Promise<Map<string, Array<{ at: string; percent: number }>>> {
-  const map = new Map<string, Array<{ at: string; percent: number }>>(taskIds.map((id) => [id, []]));
-  if (taskIds.length === 0) return map;
-  const rows = await db.selectFrom('progress_updates').select(['task_id', 'at', 'percent']).where('task_id', 'in', taskIds).orderBy('at').orderBy('id').execute();
-  for (const row of rows) map.get(row.task_id)?.push({ at: row.at, percent: row.percent });
-  return map;
 }
 
 export interface TaskFilter {
@@ -90,11 +82,11 @@ export async function listTasks(db: Queryable, viewer: Viewer, filter: TaskFilte
     query = query.where(within('org_path', unit.path));
   }
   if (cursor) query = query.where((eb) => eb.or([eb('sort', '>', cursor[0]), eb.and([eb('sort', '=', cursor[0]), eb('id', '>', cursor[1])])]));
-  // A plan has tens of tasks: derive status/warning for all candidates, then filter and page in memory.
+  // A plan has tens of tasks: derive status/warning for all candidates, then filter and page in memory. The
+  // sparkline history is stored on the task row by the progress write, so this reads one table.
   const rows = await query.orderBy('sort').orderBy('id').execute();
-  const byId = await histories(db, rows.map((row) => row.id));
   const tasks = rows
-    .map((row) => ({ row, task: toTask(row, byId.get(row.id) ?? [], today) }))
+    .map((row) => ({ row, task: toTask(row, today) }))
     .filter(({ task }) => (!filter.status || filter.status.includes(task.status)) && (!filter.warning || filter.warning.includes(task.warning)));
   return pageFrom(tasks.slice(0, limit + 1), limit, ({ row }) => [row.sort, row.id], ({ task }) => task);
 }
@@ -115,8 +107,7 @@ async function updatesOf(db: Queryable, taskId: string): Promise<ProgressUpdate[
 
 async function detail(db: Queryable, row: TaskRow, today: string): Promise<TaskDetail> {
   const updates = await updatesOf(db, row.id);
-  const history = [...updates].reverse().map((update) => ({ at: update.at, percent: update.percent }));
-  return { task: toTask(row, history, today), updates };
+  return { task: toTask(row, today), updates };
 }
 
 export async function getTaskDetail(db: Queryable, viewer: Viewer, id: string, today = chinaToday()): Promise<TaskDetail> {
@@ -152,11 +143,13 @@ export async function reportProgress(
     evidence: JSON.stringify(input.evidence),
   };
   await trx.insertInto('progress_updates').values(update).execute();
+  const history = [...(JSON.parse(row.history) as Task['history']), { at, percent: input.percent }];
   const changes = {
     progress: input.percent,
     status: derived.status,
     warning: derived.warning,
     last_update: JSON.stringify({ at, percent: input.percent, authorName: user.displayName, note: input.note }),
+    history: JSON.stringify(history),
     updated_at: at,
   };
   await trx.updateTable('tasks').set(changes).where('id', '=', taskId).execute();

@@ -58,7 +58,8 @@ export function buildTasks(random: Random, authorId: string, today = chinaToday(
       }
       const milestones = task.milestones.map((milestone) => ({ ...milestone, doneAt: milestoneDone.get(milestone.id) ?? null }));
       const derived = deriveWarning({ startDate: task.startDate, dueDate: task.dueDate, progress: percent, milestones }, today);
-      const last = updates.filter((update) => update.task_id === task.id).at(-1);
+      const own = updates.filter((update) => update.task_id === task.id);
+      const last = own.at(-1);
       tasks.push({
         id: task.id,
         measure_id: measure.id,
@@ -75,6 +76,7 @@ export function buildTasks(random: Random, authorId: string, today = chinaToday(
         warning: derived.warning,
         definition: JSON.stringify({ source: task.source, reconstructed: task.reconstructed, cooperatingUnits: task.cooperatingUnits, targets: task.targets, milestones }),
         last_update: last ? JSON.stringify({ at: last.at, percent: last.percent, authorName: last.author_name, note: last.note }) : null,
+        history: JSON.stringify(own.map((update) => ({ at: update.at, percent: update.percent }))),
         updated_at: last?.at ?? `${task.startDate}T00:00:00.000Z`,
         sort: sort++,
       });
