@@ -8,7 +8,8 @@
  * Data: the server's own seed (org tree, members, service points) and its own record generator
  * (buildServiceRecords, same distribution as `npm run seed`), but the 1M records are written with each driver's
  * bulk path (one prepared statement in one transaction on SQLite; unnest() batches on PostgreSQL) instead of the
- * seed's 400-row INSERTs, which take several minutes at this size. Phase times are reported.
+ * seed's 400-row INSERTs, which take several minutes at this size; the map's activity summary is rebuilt in the
+ * same transaction with the migration's statements. Phase times are reported.
  *
  *   node --import tsx bench/cluster/run.ts [--records 1000000] [--queries 200] [--only sqlite|postgres]
  */
@@ -20,6 +21,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { openMigrated } from '../../packages/server/src/bootstrap.js';
 import type { MemberTable, ServicePointTable, ServiceRecordTable } from '../../packages/server/src/db/schema.js';
+import { activityRebuildStatements } from '../../packages/server/src/repositories/activity.js';
 import { SEED, seedDatabase } from '../../packages/server/src/seed/index.js';
 import { buildServiceRecords } from '../../packages/server/src/seed/people.js';
 import { Random } from '../../packages/server/src/seed/prng.js';
@@ -82,6 +84,8 @@ function insertSqlite(file: string, records: ServiceRecordTable[], points: Servi
   db.transaction(() => {
     for (const record of records) insert.run(...columns.map((column) => record[column]));
     for (const point of points) count.run(point.record_count, point.id);
+    // The map's activity summary, rebuilt in the records' transaction as the seed and the migration do.
+    for (const statement of activityRebuildStatements('sqlite')) db.exec(statement);
   })();
   db.exec('analyze');
   db.pragma('wal_checkpoint(TRUNCATE)');
@@ -105,8 +109,11 @@ async function insertPostgres(url: string, records: ServiceRecordTable[], points
       points.map((point) => point.id),
       points.map((point) => point.record_count),
     ]);
+    for (const statement of activityRebuildStatements('postgres')) await client.query(statement);
     await client.query('commit');
-    await client.query('analyze');
+    // As after any bulk load: statistics, and the visibility map that index-only scans rely on (autovacuum
+    // would get there on its own, a minute or more later).
+    await client.query('vacuum analyze');
   } finally {
     await client.end();
   }

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -82,6 +82,9 @@ export function openDatabase(options: ConnectionOptions): DatabaseHandle {
     },
   };
 }
+
+/** The dialect behind a database or transaction, for the few queries whose best shape differs between the two. */
+export const dialectOf = (db: Queryable): DialectName => (db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite');
 
 /**
  * Serialises writers. PostgreSQL: a transaction-scoped advisory lock. SQLite: take the file's write lock before

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseHandle, DialectName } from './connection.js';
 import { initialMigration } from './migrations/0001_initial.js';
 import { taskHistoryMigration } from './migrations/0002_task_history.js';
+import { servicePointActivityMigration } from './migrations/0003_service_point_activity.js';
 
 /** Migrations are listed here (a static provider: no directory scanning, works from any working directory). */
 class StaticMigrationProvider implements MigrationProvider {
@@ -15,6 +16,7 @@ class StaticMigrationProvider implements MigrationProvider {
 export const migrations = (dialect: DialectName): Record<string, Migration> => ({
   '0001_initial': initialMigration(dialect),
   '0002_task_history': taskHistoryMigration,
+  '0003_service_point_activity': servicePointActivityMigration(dialect),
 });
 
 export const migratorFor = (handle: DatabaseHandle): Migrator => new Migrator({ db: handle.db, provider: new StaticMigrationProvider(migrations(handle.dialect)) });

@@ -229,6 +229,14 @@ export interface IdempotencyKeyTable {
   created_at: string;
 }
 
+/** Record counts per service point, kind and China-time month; `*` rows roll up kinds / months (repositories/activity.ts). */
+export interface ServicePointActivityTable {
+  service_point_id: string;
+  kind: string;
+  month: string;
+  records: number;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -242,6 +250,7 @@ export interface Database {
   members: MemberTable;
   service_points: ServicePointTable;
   service_records: ServiceRecordTable;
+  service_point_activity: ServicePointActivityTable;
   ratings: RatingTable;
   mediation_cases: MediationCaseTable;
   case_counters: CaseCounterTable;

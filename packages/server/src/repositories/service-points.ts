@@ -1,17 +1,17 @@
 /**
  * Service points on the map: bbox lists, server-side grid clusters (GROUP BY cell in SQL) and the columnar
  * export for client-side clustering of 100k+ points. Filters: type, org subtree, and service-record kind/date
- * (points with at least one matching record).
+ * (points with at least one matching record, answered from the activity summary: activity.ts).
  */
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { maskAddress, servicePointTypeIds, type ServicePoint, type ServicePointCluster, type ServicePointExport, type ServicePointType, type ServiceRecordKind } from '@qiangji/contract';
-import type { Queryable } from '../db/connection.js';
+import { dialectOf, type Queryable } from '../db/connection.js';
 import type { Database, ServicePointRow } from '../db/schema.js';
 import { isWithin, within, type Viewer } from '../auth/scope.js';
 import { ApiHttpError } from '../http/errors.js';
 import { decodeCursor, DEFAULT_LIMIT, pageFrom } from './page.js';
 import { scopedOrgPath } from './org.js';
-import { dayEndUtc, dayStartUtc } from './people.js';
+import { matchesActivity, type MatchForm } from './activity.js';
 
 export interface ServicePointFilter {
   bbox?: [number, number, number, number];
@@ -39,7 +39,20 @@ export function toServicePoint(viewer: Viewer, row: ServicePointRow): ServicePoi
 
 type PointQuery = SelectQueryBuilder<Database, 'service_points', object>;
 
-async function filtered(db: Queryable, viewer: Viewer, filter: ServicePointFilter): Promise<PointQuery> {
+/** Up to this many candidate points, PostgreSQL probes per point; above, it reads the matching sets (activity.ts). */
+const PROBE_MAX_POINTS = 300;
+
+async function candidateCount(query: PointQuery): Promise<number> {
+  const row = await query.select(sql<number>`cast(count(*) as integer)`.as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export interface FilterOptions {
+  /** Force how the record filter is asked (tests compare the forms); by default chosen per dialect and size. */
+  form?: MatchForm;
+}
+
+async function filtered(db: Queryable, viewer: Viewer, filter: ServicePointFilter, options: FilterOptions = {}): Promise<PointQuery> {
   const subtree = await scopedOrgPath(db, viewer, filter.orgUnitId, 'query.orgUnitId');
   let query: PointQuery = db.selectFrom('service_points').where(within('service_points.org_path', subtree));
   if (filter.bbox) {
@@ -48,21 +61,16 @@ async function filtered(db: Queryable, viewer: Viewer, filter: ServicePointFilte
   }
   if (filter.type) query = query.where('service_points.type', 'in', filter.type);
   if (filter.kind || filter.from || filter.to) {
-    query = query.where(({ exists, selectFrom }) => {
-      let records = selectFrom('service_records').select(sql<number>`1`.as('one')).whereRef('service_records.service_point_id', '=', 'service_points.id');
-      if (filter.kind) records = records.where('service_records.kind', 'in', filter.kind);
-      if (filter.from) records = records.where('service_records.at', '>=', dayStartUtc(filter.from));
-      if (filter.to) records = records.where('service_records.at', '<', dayEndUtc(filter.to));
-      return exists(records);
-    });
+    const form = options.form ?? (dialectOf(db) === 'sqlite' ? 'records' : await candidateCount(query) <= PROBE_MAX_POINTS ? 'probe' : 'set');
+    query = query.where((eb) => matchesActivity(eb, filter, form));
   }
   return query;
 }
 
-export async function listServicePoints(db: Queryable, viewer: Viewer, filter: ServicePointFilter & { cursor?: string; limit?: number }) {
+export async function listServicePoints(db: Queryable, viewer: Viewer, filter: ServicePointFilter & { cursor?: string; limit?: number }, options: FilterOptions = {}) {
   const limit = filter.limit ?? DEFAULT_LIMIT;
   const cursor = decodeCursor(filter.cursor, 'string');
-  let query = (await filtered(db, viewer, filter)).selectAll('service_points');
+  let query = (await filtered(db, viewer, filter, options)).selectAll('service_points');
   if (cursor) query = query.where('service_points.id', '>', cursor[1]);
   const rows = await query.orderBy('service_points.id').limit(limit + 1).execute();
   return pageFrom(rows, limit, (row) => [row.id, row.id], (row) => toServicePoint(viewer, row));
@@ -78,12 +86,12 @@ export async function getServicePoint(db: Queryable, viewer: Viewer, id: string)
 /** Cell size in degrees for a zoom: about 60 screen pixels of a 256-px Web-Mercator tile pyramid. */
 export const cellSizeForZoom = (zoom: number): number => (60 * 360) / (256 * 2 ** zoom);
 
-export async function clusterServicePoints(db: Queryable, viewer: Viewer, filter: ServicePointFilter & { bbox: [number, number, number, number]; zoom: number }) {
+export async function clusterServicePoints(db: Queryable, viewer: Viewer, filter: ServicePointFilter & { bbox: [number, number, number, number]; zoom: number }, options: FilterOptions = {}) {
   const cell = cellSizeForZoom(filter.zoom);
   // Offsets keep the cell index positive, so integer truncation is floor on both dialects.
   const gx = sql<number>`cast((service_points.lon + 180) / ${sql.lit(cell)} as integer)`;
   const gy = sql<number>`cast((service_points.lat + 90) / ${sql.lit(cell)} as integer)`;
-  const rows = await (await filtered(db, viewer, filter))
+  const rows = await (await filtered(db, viewer, filter, options))
     .select([
       gx.as('gx'),
       gy.as('gy'),
@@ -127,8 +135,8 @@ function base64Of(length: number, bytesPerItem: number, write: (buffer: Buffer, 
 }
 
 /** Columns as little-endian typed arrays in base64 (people.ts ServicePointExportSchema). */
-export async function exportServicePoints(db: Queryable, viewer: Viewer, filter: ServicePointFilter): Promise<ServicePointExport> {
-  const rows = await (await filtered(db, viewer, filter))
+export async function exportServicePoints(db: Queryable, viewer: Viewer, filter: ServicePointFilter, options: FilterOptions = {}): Promise<ServicePointExport> {
+  const rows = await (await filtered(db, viewer, filter, options))
     .select(['service_points.id as id', 'service_points.lon as lon', 'service_points.lat as lat', 'service_points.type as type', 'service_points.org_unit_id as org', 'service_points.record_count as records'])
     .orderBy('service_points.id')
     .execute();

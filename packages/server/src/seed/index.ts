@@ -9,6 +9,7 @@ import type { DatabaseHandle } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
 import { hashPassword } from '../auth/password.js';
 import { hashToken } from '../auth/hash.js';
+import { rebuildActivity } from '../repositories/activity.js';
 import { appendAudit } from '../repositories/audit.js';
 import { nowIso } from '../lib/canonical.js';
 import { DEMO_EMBED_KEY_ID, DEMO_EMBED_KEY_ORIGINS, demoAccounts } from './demo.js';
@@ -43,7 +44,7 @@ export interface SeedResult {
 /** Tables in delete order for `--reset`. */
 export const allTables = [
   'idempotency_keys', 'events', 'audit_log', 'embed_keys', 'refresh_tokens', 'login_failures', 'users', 'case_counters',
-  'mediation_cases', 'ratings', 'service_records', 'service_points', 'members', 'progress_updates', 'tasks',
+  'mediation_cases', 'ratings', 'service_point_activity', 'service_records', 'service_points', 'members', 'progress_updates', 'tasks',
   'party_organizations', 'org_units', 'meta',
 ] as const;
 
@@ -112,6 +113,8 @@ export async function seedDatabase(handle: DatabaseHandle, options: SeedOptions)
         written += batch.length;
         report(phase.label, Math.min(start + BATCH, phase.rows.length), phase.rows.length);
       }
+      // The map's activity summary is derived from the records, in the transaction that wrote them.
+      if (phase.table === 'service_records') await rebuildActivity(trx, handle.dialect);
     });
   }
 
