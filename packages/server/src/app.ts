@@ -11,6 +11,7 @@ import { EmbedKeyStore } from './auth/embed-keys.js';
 import { loadSecrets } from './auth/secrets.js';
 import { createEventBus } from './events/bus.js';
 import { ApiHttpError, apiErrorBodyFor, frameworkErrorHandler, installErrorHandlers, sendApiError } from './http/errors.js';
+import { registerCompression } from './http/compression.js';
 import { registerSecurity, requestIdFor } from './http/security.js';
 import { purgeExpired } from './repositories/idempotency.js';
 import { countDemoAccounts } from './repositories/users.js';
@@ -105,6 +106,7 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   });
 
   await registerSecurity(app, config, services.embedKeys);
+  await registerCompression(app);
   await app.register(authRoutes);
   await app.register(planRoutes);
   await app.register(orgRoutes);
