@@ -212,8 +212,6 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
 
   private async start(): Promise<void> {
     this.data.startWorker();
-    // One task's pause lets the browser get the worker going before the engine and the points take the thread.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     const module = await loadEngine();
     if (!this.isConnected || this.engine) return;
     this.engine = new module.MapEngine(this.mapElement, {
@@ -254,13 +252,9 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
     }
   }
 
-  private get dark(): boolean {
-    return this.getAttribute('data-qj-theme') === 'dark' || (this.effectiveTheme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
-  }
-
-  /** Canvas colours from the resolved tokens: reading them forces a style pass, so only drawing does. */
   private palette() {
-    return readPalette(this, { dark: this.dark, elder: this.effectiveElder });
+    const dark = this.getAttribute('data-qj-theme') === 'dark' || (this.effectiveTheme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+    return readPalette(this, { dark, elder: this.effectiveElder });
   }
 
   private async drawBoundaries(): Promise<void> {
@@ -481,7 +475,7 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
       popup: this.popup,
       legend: {
         locale,
-        dark: this.dark,
+        dark: this.palette().dark,
         counts: this.legendCounts,
         hidden: this.hiddenTypes,
         allowed: parseList(this.types, servicePointTypeIds),
@@ -489,7 +483,7 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
       },
       list: {
         locale,
-        dark: this.dark,
+        dark: this.palette().dark,
         items: this.items,
         page: this.page,
         focusIndex: this.focusIndex,
