@@ -1,8 +1,8 @@
 /** createClient: typed resources over the request pipeline, one method per route of the contract. */
 import type { QjEvent, RouteName } from '@qiangji/contract';
-import { decodeServicePointExport, type DecodedServicePointExport } from './columns.js';
+import type { DecodedServicePointExport } from './columns.js';
 import { createCore, type ClientOptions, type RequestOptions } from './core.js';
-import { subscribe, type EventFilter, type SubscribeOptions } from './events.js';
+import type { EventFilter, SubscribeOptions } from './events.js';
 import type { BodyOf, IdOf, IdRoute, ItemOf, IterateQueryOf, PagedRoute, Paginator, QueryOf, ResultOf } from './types.js';
 
 type Get<N extends RouteName> = (opts?: RequestOptions) => Promise<ResultOf<N>>;
@@ -157,7 +157,11 @@ export function createClient(options: ClientOptions): QiangJiClient {
       iterate: iterate('listServicePoints'),
       get: byId('getServicePoint'),
       clusters: list('clusterServicePoints'),
-      export: async (query, opts) => decodeServicePointExport(await request('exportServicePoints', { query }, opts)),
+      // The decoder and the stream reader load with their first use: most pages (a card, a badge) never need them.
+      export: async (query, opts) => {
+        const [{ decodeServicePointExport }, raw] = await Promise.all([import('./columns.js'), request('exportServicePoints', { query }, opts)]);
+        return decodeServicePointExport(raw);
+      },
     },
     mediationCases: {
       workflow: get('getMediationWorkflow'),
@@ -171,7 +175,22 @@ export function createClient(options: ClientOptions): QiangJiClient {
       followUp: action('followUpMediationCase'),
       agreement: (id, opts) => request('getMediationAgreement', { params: { id } }, opts ?? {}, 'text'),
     },
-    events: { subscribe: (filter, handler, subscribeOptions) => subscribe(core, filter, handler, subscribeOptions) },
+    events: {
+      subscribe: (filter, handler, subscribeOptions = {}) => {
+        let stop: (() => void) | undefined;
+        let stopped = false;
+        import('./events.js').then(
+          ({ subscribe }) => {
+            if (!stopped) stop = subscribe(core, filter, handler, subscribeOptions);
+          },
+          (error: unknown) => subscribeOptions.onError?.(error),
+        );
+        return () => {
+          stopped = true;
+          stop?.();
+        };
+      },
+    },
     auth: {
       login: async (body, opts) => {
         const tokens = await request('login', { body }, opts);
