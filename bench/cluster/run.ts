@@ -162,7 +162,7 @@ async function run(dialect: 'sqlite' | 'postgres') {
     const storage = { dataDir, databaseUrl };
     const { points, members } = await timed(`${dialect}: migrate + seed (members ${size.members}, points ${size.servicePoints})`, phases, () => seedBase(storage));
     const records = await timed(`${dialect}: generate ${recordCount.toLocaleString('en')} records (seed generator)`, phases, async () => buildServiceRecords(points, members, recordCount, new Random(SEED).fork(5)));
-    await timed(`${dialect}: bulk insert + index + analyze`, phases, async () =>
+    await timed(`${dialect}: bulk insert + activity summary + analyze`, phases, async () =>
       databaseUrl ? insertPostgres(databaseUrl, records, points) : insertSqlite(join(dataDir, 'qiangji.db'), records, points),
     );
     records.length = 0;

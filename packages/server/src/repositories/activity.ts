@@ -2,8 +2,10 @@
  * The map's record-activity summary: per service point, record counts by kind and by China-time month
  * (`YYYY-MM`), with `*` rollup rows for "any kind" and "all time". It answers the map's kind/date filter ("points
  * with at least one matching record") without visiting a point's records: whole months come from the summary;
- * only the partial months at the edges of a date range read service_records, through an index. Results are
- * exactly those of the straightforward EXISTS over service_records (test/activity.test.ts compares both).
+ * only the partial months at the edges of a date range read service_records, through an index. PostgreSQL uses
+ * it (a probe per point costs it too much with thousands of points in view); SQLite, in process, answers fastest
+ * with the straightforward EXISTS through its (service_point_id, kind, at) index. Results are exactly those of
+ * the straightforward query in every form (test/activity.test.ts compares them).
  *
  * Service records are written by the seed and by bulk loads only (no API writes them); each rebuilds the summary
  * in the transaction that wrote the records, with the statements the migration backfills with.

@@ -1,8 +1,9 @@
 /**
  * The map's record-activity summary (repositories/activity.ts) and the indexes its kind/date filter reads:
  * SQLite probes per point through (service_point_id, kind, at); PostgreSQL, where a probe per point costs a few
- * microseconds each, reads sets instead, through (kind, at, service_point_id), (at, service_point_id) and the
- * summary's (kind, month, service_point_id). Backfilled from service_records, so an existing database upgrades.
+ * microseconds, reads sets when many points are in view, through (kind, at, service_point_id),
+ * (at, service_point_id) and the summary's (kind, month, service_point_id). The summary is backfilled from
+ * service_records, so an existing database upgrades in place.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { DialectName } from '../connection.js';
