@@ -1,5 +1,8 @@
 import * as v from 'valibot';
 import { IdSchema, YearSchema } from './common.js';
+import { defaultRatingLevels, levelForScore } from './rating-labels.js';
+
+export { defaultRatingLevels, fieldBrandLabels, levelForScore, ratingFlagLabels } from './rating-labels.js';
 
 export const ratingFlags = ['weak', 'under_rectification'] as const;
 export type RatingFlag = (typeof ratingFlags)[number];
@@ -68,14 +71,7 @@ export const defaultRatingScheme: RatingScheme = {
   id: 'default-100',
   name: '百分制星级评定（默认方案，可配置）',
   maxScore: 100,
-  levels: [
-    { stars: 5, minScore: 95, name: '五星级党组织', nameZhHk: '五星級黨組織', nameEn: 'Five-star Party organisation', quota: 0.1 },
-    { stars: 4, minScore: 85, name: '四星级党组织', nameZhHk: '四星級黨組織', nameEn: 'Four-star Party organisation', quota: 0.4 },
-    { stars: 3, minScore: 75, name: '三星级党组织', nameZhHk: '三星級黨組織', nameEn: 'Three-star Party organisation', quota: 0.3 },
-    { stars: 2, minScore: 65, name: '二星级党组织', nameZhHk: '二星級黨組織', nameEn: 'Two-star Party organisation', quota: null },
-    { stars: 1, minScore: 60, name: '一星级党组织', nameZhHk: '一星級黨組織', nameEn: 'One-star Party organisation', quota: null },
-    { stars: 0, minScore: 0, name: '相对后进党组织', nameZhHk: '相對後進黨組織', nameEn: 'Lagging Party organisation', quota: null },
-  ],
+  levels: defaultRatingLevels,
   weakBelowStars: 1,
   breakdownItems: [
     { id: 'political', name: '政治功能', nameEn: 'Political function', max: 20 },
@@ -87,22 +83,6 @@ export const defaultRatingScheme: RatingScheme = {
   label: 'Default 100-point scheme from domain.md (95/85/75/65/60); Chaozhou thresholds are not public — configure per city.',
 };
 
-export function levelForScore(score: number, scheme: RatingScheme = defaultRatingScheme): RatingLevel {
-  const level = scheme.levels.find((candidate) => score >= candidate.minScore) ?? scheme.levels[scheme.levels.length - 1];
-  if (!level) throw new Error('rating scheme has no levels');
-  return level;
-}
-
-export const ratingFlagLabels: Record<RatingFlag, { 'zh-CN': string; 'zh-HK': string; en: string }> = {
-  weak: { 'zh-CN': '软弱涣散', 'zh-HK': '軟弱渙散', en: 'Weak and lax' },
-  under_rectification: { 'zh-CN': '整顿中', 'zh-HK': '整頓中', en: 'Under rectification' },
-};
-export const fieldBrandLabels: Record<FieldBrand, { 'zh-CN': string; 'zh-HK': string; en: string }> = {
-  four_good_hospital: { 'zh-CN': '四好医院', 'zh-HK': '四好醫院', en: 'Four-Good Hospital' },
-  four_excellent_school: { 'zh-CN': '四优学校', 'zh-HK': '四優學校', en: 'Four-Excellent School' },
-  five_strong_enterprise: { 'zh-CN': '五强企业', 'zh-HK': '五強企業', en: 'Five-Strong Enterprise' },
-  model_organ: { 'zh-CN': '模范机关', 'zh-HK': '模範機關', en: 'Model Government Organ' },
-};
 export const assessmentStageLabels: Record<AssessmentStage, { 'zh-CN': string; 'zh-HK': string; en: string }> = {
   self: { 'zh-CN': '自评', 'zh-HK': '自評', en: 'Self-assessment' },
   mass: { 'zh-CN': '群众测评', 'zh-HK': '群眾測評', en: 'Public assessment' },
@@ -111,7 +91,6 @@ export const assessmentStageLabels: Record<AssessmentStage, { 'zh-CN': string; '
   confirmed: { 'zh-CN': '确认', 'zh-HK': '確認', en: 'Confirmed' },
 };
 
-const schemeItems = defaultRatingScheme.breakdownItems;
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 /**
@@ -123,8 +102,8 @@ export const RecordRatingSchema = v.pipe(
   v.object({
     score: v.pipe(v.number(), v.minValue(0), v.maxValue(defaultRatingScheme.maxScore)),
     breakdown: v.pipe(
-      v.array(v.object({ id: v.picklist(schemeItems.map((item) => item.id)), score: v.pipe(v.number(), v.minValue(0), v.maxValue(defaultRatingScheme.maxScore)) })),
-      v.length(schemeItems.length),
+      v.array(v.object({ id: v.picklist(defaultRatingScheme.breakdownItems.map((item) => item.id)), score: v.pipe(v.number(), v.minValue(0), v.maxValue(defaultRatingScheme.maxScore)) })),
+      v.length(defaultRatingScheme.breakdownItems.length),
     ),
     flags: v.pipe(v.array(v.picklist(ratingFlags)), v.maxLength(ratingFlags.length)),
     brands: v.pipe(v.array(v.picklist(fieldBrands)), v.maxLength(fieldBrands.length)),
@@ -135,7 +114,7 @@ export const RecordRatingSchema = v.pipe(
     ['breakdown'],
   ),
   v.forward(
-    v.check(({ breakdown }) => breakdown.every((item) => item.score <= (schemeItems.find((candidate) => candidate.id === item.id)?.max ?? 0)), 'too_large'),
+    v.check(({ breakdown }) => breakdown.every((item) => item.score <= (defaultRatingScheme.breakdownItems.find((candidate) => candidate.id === item.id)?.max ?? 0)), 'too_large'),
     ['breakdown'],
   ),
   v.forward(

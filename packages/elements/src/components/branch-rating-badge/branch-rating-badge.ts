@@ -1,5 +1,4 @@
 import {
-  defaultRatingScheme,
   fieldBrandLabels,
   ratingFlagLabels,
   type BranchRating,
@@ -18,13 +17,14 @@ import { isOrgType, levelName, orgTypeFromName, pickRating } from './rating-view
 
 interface BadgeData {
   rating: BranchRating | undefined;
-  scheme: RatingScheme;
+  /** Absent: the contract's default (its levels here, the rest in the details chunk). */
+  scheme: RatingScheme | undefined;
   history: BranchRating[] | undefined;
 }
 
-/** The rating scheme in force, fetched once per client; the contract's default when the API has none. */
-const schemes = new WeakMap<QjClient, Promise<RatingScheme>>();
-const schemeOf = (client: QjClient): Promise<RatingScheme> => oncePerClient(schemes, client, () => client.ratings.scheme(), defaultRatingScheme);
+/** The rating scheme in force, fetched once per client; undefined (the contract's default) when the API has none. */
+const schemes = new WeakMap<QjClient, Promise<RatingScheme | undefined>>();
+const schemeOf = (client: QjClient): Promise<RatingScheme | undefined> => oncePerClient(schemes, client, () => client.ratings.scheme(), undefined);
 
 let nextPanelId = 0;
 
@@ -209,7 +209,7 @@ export class QjBranchRatingBadge extends QjWidget {
   }
 
   private get shown(): BadgeData | undefined {
-    if (this.rating) return { rating: this.rating, scheme: this.scheme ?? defaultRatingScheme, history: this.history };
+    if (this.rating) return { rating: this.rating, scheme: this.scheme, history: this.history };
     const value = this.resource.state === 'ready' ? this.resource.value : undefined;
     return value && { ...value, scheme: this.scheme ?? value.scheme, history: this.history ?? value.history };
   }
@@ -243,7 +243,7 @@ export class QjBranchRatingBadge extends QjWidget {
     </svg>`;
   }
 
-  private renderRating(rating: BranchRating, scheme: RatingScheme, history: BranchRating[] | undefined): TemplateResult {
+  private renderRating(rating: BranchRating, scheme: RatingScheme | undefined, history: BranchRating[] | undefined): TemplateResult {
     const locale = this.effectiveLocale;
     const name = levelName(rating, scheme, locale, this.orgTypeOf(rating));
     const year = this.t('rating.year', { year: rating.year });
@@ -268,7 +268,7 @@ export class QjBranchRatingBadge extends QjWidget {
   }
 
   /** The details button and panel, once their module is loaded (without it, e.g. offline, the badge has none). */
-  private renderDetails(rating: BranchRating, scheme: RatingScheme, history: BranchRating[] | undefined, name: string) {
+  private renderDetails(rating: BranchRating, scheme: RatingScheme | undefined, history: BranchRating[] | undefined, name: string) {
     return detailsModule
       ? detailsModule.renderRatingDetails({
           rating,

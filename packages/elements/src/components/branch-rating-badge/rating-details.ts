@@ -7,6 +7,7 @@
 import {
   assessmentStageLabels,
   assessmentStages,
+  defaultRatingScheme,
   type BranchRating,
   type Locale,
   type PartyOrganizationType,
@@ -20,7 +21,8 @@ import { isOrgType, levelName, orgTypeFromName } from './rating-view.js';
 /** What the details show, and the badge's state they render. */
 export interface RatingDetails {
   rating: BranchRating;
-  scheme: RatingScheme;
+  /** The scheme in force; the contract's default when absent. */
+  scheme: RatingScheme | undefined;
   history: BranchRating[] | undefined;
   /** The level name shown by the badge (「四星级党支部」), naming the panel. */
   name: string;
@@ -55,7 +57,7 @@ export function renderRatingDetails(details: RatingDetails): TemplateResult {
   `;
 }
 
-function renderBreakdown({ rating, scheme, locale }: RatingDetails): TemplateResult {
+function renderBreakdown({ rating, scheme = defaultRatingScheme, locale }: RatingDetails): TemplateResult {
   const itemName = (id: string) => {
     const item = scheme.breakdownItems.find((candidate) => candidate.id === id);
     return item ? (locale === 'en' ? item.nameEn : item.name) : id;

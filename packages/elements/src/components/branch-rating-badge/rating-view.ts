@@ -1,5 +1,6 @@
 /** Pure helpers of the rating badge: which level a rating has, and its name for the branch's organisation type. */
 import {
+  defaultRatingLevels,
   levelForScore,
   partyOrganizationTypeLabels,
   partyOrganizationTypes,
@@ -10,6 +11,9 @@ import {
   type RatingScheme,
 } from '@qiangji/contract';
 import { t } from '../../i18n/index.js';
+
+/** The part of a rating scheme the badge reads up front (the rest only in its details). */
+export type SchemeLevels = Pick<RatingScheme, 'levels'>;
 
 /** 党委 / 党总支 / 党支部 from the end of an organisation's name (潮州市湘桥区西湖社区党支部 → branch). */
 export function orgTypeFromName(name: string): PartyOrganizationType | undefined {
@@ -23,15 +27,17 @@ export function isOrgType(value: string | undefined): value is PartyOrganization
   return (partyOrganizationTypes as readonly string[]).includes(value ?? '');
 }
 
-export function levelOf(rating: BranchRating, scheme: RatingScheme): RatingLevel | undefined {
-  return scheme.levels.find((level) => level.stars === rating.stars) ?? (scheme.levels.length ? levelForScore(rating.score, scheme) : undefined);
+/** The scheme's level for the rating's stars (else for its score); `scheme` absent means the contract's default. */
+export function levelOf(rating: BranchRating, scheme: SchemeLevels | undefined): RatingLevel | undefined {
+  const levels = scheme?.levels ?? defaultRatingLevels;
+  return levels.find((level) => level.stars === rating.stars) ?? (levels.length ? levelForScore(rating.score, { levels }) : undefined);
 }
 
 /**
  * The level's name from the scheme in `locale`, with the scheme's generic 党组织 replaced by the organisation's type:
  * 四星级党组织 → 四星级党支部, Four-star Party organisation → Four-star Party branch.
  */
-export function levelName(rating: BranchRating, scheme: RatingScheme, locale: Locale, orgType: PartyOrganizationType | undefined): string {
+export function levelName(rating: BranchRating, scheme: SchemeLevels | undefined, locale: Locale, orgType: PartyOrganizationType | undefined): string {
   const level = levelOf(rating, scheme);
   const name = level ? (locale === 'en' ? level.nameEn : locale === 'zh-HK' ? level.nameZhHk : level.name) : rating.level;
   if (!orgType) return name;
