@@ -61,7 +61,8 @@ export class ClusterClient {
   /** True when the requests run in a worker (false: the in-page fallback). */
   inWorker = true;
   private worker: Worker | null = null;
-  private ready: Promise<void>;
+  /** Resolves once the worker runs (or the in-page fallback took over). */
+  readonly ready: Promise<void>;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private fallback: ClusterState | null = null;

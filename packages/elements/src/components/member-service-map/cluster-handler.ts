@@ -45,14 +45,12 @@ export function handleClusterRequest(
 }
 
 /**
- * Clusters a few thousand synthetic points once, so the worker's hot loops are compiled by the time real data
- * arrives (the element starts the worker while it fetches and prepares the points).
+ * Clusters `size` synthetic points, so the worker's hot loops are compiled by the time real data arrives (the
+ * worker calls it in small steps while idle).
  */
-export function warmUp(): void {
-  const size = 2000;
+export function warmUp(size: number, seed = 1): void {
   const lon = new Float64Array(size);
   const lat = new Float64Array(size);
-  let seed = 1;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let i = 0; i < size; i++) {
     lon[i] = 116.6 + random() * 0.4;

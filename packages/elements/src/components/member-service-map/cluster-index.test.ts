@@ -1,11 +1,18 @@
 import { expect } from '@open-wc/testing';
 import Supercluster from 'supercluster';
-import { ClusterIndex, type PointColumns } from './cluster-index.js';
+import { ClusterIndex, defaultIndexOptions, type PointColumns } from './cluster-index.js';
+import { ColumnarSupercluster, STRIDE } from './columnar-supercluster.js';
 import { ClusterClient } from './cluster-client.js';
 import { codePath, orgPathsFor } from './divisions.js';
-import { columnsAroundChaozhou } from './test-points.js';
+import { NeighbourGrid } from './neighbour-grid.js';
+import { columnsAroundChaozhou, seeded } from './test-points.js';
 
 const everywhere: [number, number, number, number] = [100, 10, 130, 40];
+
+/** The id stock supercluster's features go by: cluster id and size, or the point's index. */
+function clusterKey(feature: { id?: number | string; properties: Record<string, unknown> }): string {
+  return feature.properties['cluster'] ? `c${feature.properties['cluster_id']}:${feature.properties['point_count']}` : `p${feature.properties['index']}`;
+}
 
 function columnsOf(count: number): PointColumns {
   const data = columnsAroundChaozhou(count, 5);
@@ -19,7 +26,7 @@ describe('ClusterIndex (supercluster over columns)', () => {
     index.applyFilter({});
     const features = Array.from(columns.lon, (lon, i) => ({
       type: 'Feature' as const,
-      properties: {},
+      properties: { index: i },
       geometry: { type: 'Point' as const, coordinates: [lon, columns.lat[i]!] },
     }));
     const stock = new Supercluster({ radius: 56, extent: 256, maxZoom: 16 }).load(features);
@@ -29,7 +36,49 @@ describe('ClusterIndex (supercluster over columns)', () => {
       expect(ours.size, `zoom ${zoom}`).to.equal(theirs.length);
       const sum = Array.from(ours.count.subarray(0, ours.size)).reduce((total, count) => total + count, 0);
       expect(sum, `points at zoom ${zoom}`).to.equal(20_000);
+      // The same clusters: ids, sizes and centres (centres to rounding: neighbours are summed in another order).
+      const byId = new Map(theirs.map((feature) => [clusterKey(feature), feature.geometry.coordinates]));
+      for (let i = 0; i < ours.size; i++) {
+        const key = ours.clusterId[i]! >= 0 ? `c${ours.clusterId[i]}:${ours.count[i]}` : `p${ours.point[i]}`;
+        const centre = byId.get(key);
+        expect(centre, `zoom ${zoom}: ${key}`).to.not.equal(undefined);
+        expect(ours.lon[i]).to.be.closeTo(centre![0]!, 1e-9);
+        expect(ours.lat[i]).to.be.closeTo(centre![1]!, 1e-9);
+      }
     }
+    // Leaves and expansion zooms, which walk the trees built after the clustering.
+    const cluster = index.getClusters(everywhere, 12);
+    const id = Array.from(cluster.clusterId.subarray(0, cluster.size)).find((value) => value >= 0)!;
+    expect(index.expansionZoom(id)).to.equal(stock.getClusterExpansionZoom(id));
+    const leaves = stock.getLeaves(id, Infinity).map((leaf) => features.indexOf(leaf as (typeof features)[number]));
+    expect(index.leaves(id, Infinity).sort((a, b) => a - b)).to.deep.equal(leaves.sort((a, b) => a - b));
+  });
+
+  it('finds exactly the neighbours a KD-tree finds, radius edge included', () => {
+    const random = seeded(11);
+    const size = 5_000;
+    const x = Float32Array.from({ length: size }, () => 0.8 + random() * 0.01);
+    const y = Float32Array.from({ length: size }, () => 0.4 + random() * 0.01);
+    // Duplicates, a point exactly one radius away, and a coordinate that is not a number.
+    x[1] = x[0]!;
+    y[1] = y[0]!;
+    const r = 56 / (256 * 2 ** 12);
+    x[2] = Math.fround(x[0]! + r);
+    y[2] = y[0]!;
+    x[3] = Number.NaN;
+    const items = new Float64Array(size * STRIDE);
+    x.forEach((value, i) => items.set([value, y[i]!], i * STRIDE));
+    const tree = new ColumnarSupercluster(defaultIndexOptions).tree(items); // supercluster's own KD-tree (kdbush)
+    const grid = new NeighbourGrid(x, y, r);
+    const out = new Uint32Array(size);
+    for (let q = 0; q < 300; q++) {
+      const [qx, qy] = q < 3 ? [x[q]!, y[q]!] : [0.8 + random() * 0.01, 0.4 + random() * 0.01];
+      const expected = tree.within(qx, qy, r).sort((a, b) => a - b);
+      const found = grid.withinInto(qx, qy, r, out);
+      expect(Array.from(out.subarray(0, found)).sort((a, b) => a - b), `query ${q}`).to.deep.equal(expected);
+    }
+    // A too-small buffer still reports the full count.
+    expect(grid.withinInto(0.805, 0.405, 0.02, new Uint32Array(4))).to.equal(size - 1);
   });
 
   it('counts points in a bbox by type, and expands clusters to their leaves', () => {

@@ -5,9 +5,11 @@
  *
  * Differences from stock `Supercluster#load`, all for speed at 100k–1M points (see bench/map):
  * - no feature objects: the leaf level is a Float64Array built from lon/lat columns;
+ * - each level is clustered with a uniform-grid radius search (neighbour-grid.ts) instead of a KD-tree, and the
+ *   KD-trees (needed only to query a level) are built when first queried — the worker builds them after answering;
  * - the leaf KD-tree over ALL points is built once per data set and reused by every filter: filtered-out points are
  *   marked as already processed, so re-filtering only re-runs the clustering passes;
- * - neighbour search writes into a reused Uint32Array (`withinInto`) and each level is a preallocated Float64Array.
+ * - neighbour ids go into a reused Uint32Array and each level is a preallocated Float64Array.
  * The clustering itself (`radius`, weighted centres, cluster ids, `getChildren`/`getLeaves`/`getClusterExpansionZoom`)
  * is supercluster's own code and semantics.
  */
@@ -113,7 +115,6 @@ export class ClusterIndex {
   readonly typeCount: number;
   private readonly columns: PointColumns;
   private readonly options: IndexOptions;
-  private readonly leafTree: KDTree;
   private readonly identity: Uint32Array;
   private readonly x: Float32Array;
   private readonly y: Float32Array;
@@ -132,22 +133,29 @@ export class ClusterIndex {
     this.typeCount = typeCount;
     this.byType = new Uint32Array(typeCount);
     this.identity = new Uint32Array(this.size);
-    this.x = new Float32Array(this.size);
-    this.y = new Float32Array(this.size);
-    const leaves = new Float64Array(this.size * STRIDE);
-    for (let i = 0; i < this.size; i++) {
-      this.identity[i] = i;
-      const x = Math.fround(lngX(columns.lon[i]!));
-      const y = Math.fround(latY(columns.lat[i]!));
-      this.x[i] = x;
-      this.y[i] = y;
-      leaves[i * STRIDE] = x;
-      leaves[i * STRIDE + 1] = y;
-    }
-    // Built once per data set; tree ids are the original point indices.
-    this.leafTree = new ColumnarSupercluster(this.options).tree(leaves);
+    for (let i = 0; i < this.size; i++) this.identity[i] = i;
+    [this.x, this.y] = project(columns.lon, columns.lat);
     this.keep = new Uint8Array(this.size).fill(1);
     this.matching = this.keep;
+  }
+
+  private leafTreeCache: KDTree | null = null;
+  /** The KD-tree over all points (ids = point indices), built once per data set when a query first needs it. */
+  private leafTree = (): KDTree => {
+    if (!this.leafTreeCache) {
+      const items = new Float64Array(this.size * STRIDE);
+      for (let i = 0; i < this.size; i++) {
+        items[i * STRIDE] = this.x[i]!;
+        items[i * STRIDE + 1] = this.y[i]!;
+      }
+      this.leafTreeCache = new ColumnarSupercluster(this.options).tree(items);
+    }
+    return this.leafTreeCache;
+  };
+
+  /** Builds one KD-tree that no query has needed yet (for idle time); false when all are built. */
+  buildNextTree(): boolean {
+    return this.clusters?.buildNextTree() ?? false;
   }
 
   /** Compute the keep mask for `filter` and rebuild the cluster hierarchy. */
@@ -178,7 +186,7 @@ export class ClusterIndex {
     this.total = total;
     this.byType = byType;
     const clusters = new ColumnarSupercluster(this.options);
-    clusters.build(this.leafTree, leaves, this.identity, onLevel);
+    clusters.build(leaves, this.x, this.y, this.leafTree, this.identity, onLevel);
     this.clusters = clusters;
   }
 
@@ -228,7 +236,7 @@ export class ClusterIndex {
   getClusters(bbox: readonly [number, number, number, number], zoom: number, countBbox = bbox): ClusterView {
     const clusters = this.requireClusters();
     const z = clusters.limitZoom(zoom);
-    const tree = clusters.trees[z]!;
+    const tree = clusters.treeAt(z);
     const [west, south, east, north] = bbox;
     const ids = tree.range(lngX(west), latY(north), lngX(east), latY(south));
     const data = tree.data;
@@ -274,23 +282,23 @@ export class ClusterIndex {
     return view;
   }
 
-  /** Filtered points inside `bbox`, in total and by type (exact, from the leaf tree). */
+  /** Filtered points inside `bbox`, in total and by type (exact: a scan of the coordinates, no tree needed). */
   countIn(bbox: readonly [number, number, number, number]): { total: number; byType: Uint32Array } {
     const [west, south, east, north] = bbox;
-    const { lon, lat, type } = this.columns;
     if (this.size > 0 && west <= this.extent[0] && south <= this.extent[1] && east >= this.extent[2] && north >= this.extent[3]) {
       return { total: this.total, byType: this.byType.slice() };
     }
+    const { lon, lat, type } = this.columns;
+    const keep = this.keep;
     const byType = new Uint32Array(this.typeCount);
     let total = 0;
-    for (const i of this.leafTree.range(lngX(west), latY(north), lngX(east), latY(south))) {
-      if (!this.keep[i]) continue;
-      // The tree holds float32 coordinates: re-check against the exact ones at the edges.
+    for (let i = 0; i < this.size; i++) {
       const x = lon[i]!;
       const y = lat[i]!;
-      if (x < west || x > east || y < south || y > north) continue;
-      total++;
-      byType[type[i]!]!++;
+      if (keep[i] && x >= west && x <= east && y >= south && y <= north) {
+        total++;
+        byType[type[i]!]!++;
+      }
     }
     return { total, byType };
   }
@@ -383,4 +391,16 @@ export class ClusterIndex {
     if (!this.clusters) this.applyFilter({});
     return this.clusters!;
   }
+}
+
+/** Web Mercator x, y in [0, 1] of each point, rounded to float32 as supercluster's trees hold them. */
+function project(lon: Float64Array, lat: Float64Array): [Float32Array, Float32Array] {
+  const size = lon.length;
+  const x = new Float32Array(size);
+  const y = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    x[i] = lngX(lon[i]!);
+    y[i] = latY(lat[i]!);
+  }
+  return [x, y];
 }

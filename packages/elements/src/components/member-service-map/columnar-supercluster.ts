@@ -1,10 +1,13 @@
 /**
  * supercluster fed from typed arrays: the leaf level is a Float64Array built from lon/lat columns (no GeoJSON
- * feature objects), the leaf KD-tree is shared by every filter, and each clustering pass writes into preallocated
- * typed buffers. Clustering semantics (radius, weighted centres, ids, getChildren/getLeaves/expansion zoom) are
- * supercluster's own; see cluster-index.ts for what uses it.
+ * feature objects), each clustering pass finds neighbours in a uniform grid (neighbour-grid.ts) instead of the
+ * level's KD-tree and writes into typed buffers, and the KD-trees — only needed to query a level — are built when
+ * first queried; the leaf tree is shared by every filter. Clustering semantics (radius, weighted centres, ids,
+ * getChildren/getLeaves/expansion zoom) are supercluster's own; see cluster-index.ts for what uses it.
  */
 import Supercluster from 'supercluster';
+import type { IndexOptions, ProgressListener } from './cluster-index.js';
+import { NeighbourGrid } from './neighbour-grid.js';
 
 /** The KDBush (supercluster's spatial index) members used here. */
 export interface KDTree {
@@ -12,11 +15,7 @@ export interface KDTree {
   data: Float64Array;
   range(minX: number, minY: number, maxX: number, maxY: number): number[];
   within(x: number, y: number, r: number): number[];
-  /** kdbush ≥ 4.1: writes ids into `out`, returns how many matched (may exceed out.length). */
-  withinInto?(x: number, y: number, r: number, out: Uint32Array): number;
 }
-
-import type { IndexOptions, ProgressListener } from './cluster-index.js';
 
 export const STRIDE = 6;
 export const OFFSET_ZOOM = 2;
@@ -49,27 +48,73 @@ export const yLat = (y: number) => (360 * Math.atan(Math.exp(((180 - y * 360) * 
 
 export class ColumnarSupercluster extends (Supercluster as unknown as new (options: Partial<IndexOptions>) => SuperclusterInternals) {
   private scratch = new Uint32Array(4096);
+  /** Items of each level by zoom (maxZoom + 1: the leaves); their KD-trees are built when first queried. */
+  private levels: Float64Array[] = [];
+  private leafTree: (() => KDTree) | null = null;
 
-  /** Cluster the leaf level (one per point, in original order) of the shared leaf tree; `points` = identity. */
-  build(leafTree: KDTree, leaves: Float64Array, identity: Uint32Array, onLevel?: ProgressListener): void {
-    const { maxZoom, minZoom } = this.options;
+  /**
+   * Clusters the leaf level (one item per point, in original order; `leafX`/`leafY` its float32 coordinates) level
+   * by level with grid neighbour searches; `leafTree` gives the shared leaf KD-tree when a query needs it.
+   * `points` = identity.
+   */
+  build(leaves: Float64Array, leafX: Float32Array, leafY: Float32Array, leafTree: () => KDTree, identity: Uint32Array, onLevel?: ProgressListener): void {
+    const { maxZoom, minZoom, radius, extent } = this.options;
     this.points = identity;
-    const tree = leafTree;
-    tree.data = leaves;
-    this.trees[maxZoom + 1] = tree;
-    let current = tree;
+    this.leafTree = leafTree;
+    this.trees = [];
+    this.levels = [];
+    this.levels[maxZoom + 1] = leaves;
+    let current = leaves;
+    let x = leafX;
+    let y = leafY;
     const levels = maxZoom - minZoom + 1;
     for (let z = maxZoom; z >= minZoom; z--) {
-      current = this.trees[z] = this._createTree(this.clusterLevel(current, z));
+      const r = radius / (extent * Math.pow(2, z));
+      current = this.levels[z] = this.clusterLevel(current, new NeighbourGrid(x, y, r), z, r);
+      [x, y] = float32Coordinates(current);
       onLevel?.(maxZoom - z + 1, levels);
     }
   }
 
-  /** supercluster's `_cluster`, with typed buffers. Items already processed at this zoom (or filtered out) skip. */
-  private clusterLevel(tree: KDTree, zoom: number): Float64Array {
-    const { radius, extent, minPoints } = this.options;
-    const r = radius / (extent * Math.pow(2, zoom));
-    const data = tree.data;
+  /** The KD-tree of a level (zoom, or maxZoom + 1 for the leaves), built on first use. */
+  treeAt(zoom: number): KDTree {
+    let tree = this.trees[zoom];
+    if (!tree) {
+      const data = this.levels[zoom]!;
+      if (zoom === this.options.maxZoom + 1 && this.leafTree) {
+        tree = this.leafTree();
+        tree.data = data;
+      } else {
+        tree = this._createTree(data);
+      }
+      this.trees[zoom] = tree;
+    }
+    return tree;
+  }
+
+  /** Builds the coarsest level's tree not built yet (the leaves' last); false when there is none left. */
+  buildNextTree(): boolean {
+    for (let z = this.options.minZoom; z <= this.options.maxZoom + 1; z++) {
+      if (this.trees[z] || !this.levels[z]) continue;
+      this.treeAt(z);
+      return true;
+    }
+    return false;
+  }
+
+  /** supercluster's, once the tree it searches exists (the cluster's origin zoom, from its id). */
+  override getChildren(clusterId: number): Array<number | { properties: { cluster_id: number } }> {
+    const originZoom = (clusterId - this.points.length) % 32;
+    if (this.levels[originZoom]) this.treeAt(originZoom);
+    return super.getChildren(clusterId);
+  }
+
+  /**
+   * supercluster's `_cluster`, with typed buffers and the grid's radius search. Items already processed at this
+   * zoom (or filtered out) skip.
+   */
+  private clusterLevel(data: Float64Array, grid: NeighbourGrid, zoom: number, r: number): Float64Array {
+    const { minPoints } = this.options;
     const next = new Float64Array(data.length);
     const base = this.points.length;
     let m = 0;
@@ -78,7 +123,7 @@ export class ColumnarSupercluster extends (Supercluster as unknown as new (optio
       data[i + OFFSET_ZOOM] = zoom;
       const x = data[i]!;
       const y = data[i + 1]!;
-      const found = this.within(tree, x, y, r);
+      const found = this.within(grid, x, y, r);
       const neighbours = this.scratch;
       const originCount = data[i + OFFSET_NUM]!;
       let count = originCount;
@@ -122,17 +167,11 @@ export class ColumnarSupercluster extends (Supercluster as unknown as new (optio
   }
 
   /** Neighbour ids into `this.scratch`; returns how many. */
-  private within(tree: KDTree, x: number, y: number, r: number): number {
-    if (!tree.withinInto) {
-      const ids = tree.within(x, y, r);
-      if (ids.length > this.scratch.length) this.scratch = new Uint32Array(ids.length * 2);
-      this.scratch.set(ids);
-      return ids.length;
-    }
-    let found = tree.withinInto(x, y, r, this.scratch);
+  private within(grid: NeighbourGrid, x: number, y: number, r: number): number {
+    let found = grid.withinInto(x, y, r, this.scratch);
     while (found > this.scratch.length) {
       this.scratch = new Uint32Array(Math.max(found, this.scratch.length * 2));
-      found = tree.withinInto(x, y, r, this.scratch);
+      found = grid.withinInto(x, y, r, this.scratch);
     }
     return found;
   }
@@ -147,3 +186,14 @@ export class ColumnarSupercluster extends (Supercluster as unknown as new (optio
   }
 }
 
+/** The x, y of a level's items rounded to float32, as its KD-tree would store them. */
+function float32Coordinates(data: Float64Array): [Float32Array, Float32Array] {
+  const size = (data.length / STRIDE) | 0;
+  const x = new Float32Array(size);
+  const y = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    x[i] = data[i * STRIDE]!;
+    y[i] = data[i * STRIDE + 1]!;
+  }
+  return [x, y];
+}

@@ -72,15 +72,16 @@ export class MapDataController {
 
   constructor(private readonly host: DataHost) {}
 
-  /** Starts the cluster worker: before the engine chunk arrives, so both load in parallel. */
-  startWorker(): void {
+  /** Starts the cluster worker (before the engine chunk arrives, so both load in parallel); resolves once it runs. */
+  startWorker(): Promise<void> {
     this.cluster ??= new ClusterClient();
+    return this.cluster.ready;
   }
 
   attach(module: EngineModule, engine: MapEngine): void {
     this.module = module;
     this.engine = engine;
-    this.startWorker();
+    void this.startWorker();
   }
 
   detach(): void {

@@ -211,7 +211,11 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
   // ——— engine ———
 
   private async start(): Promise<void> {
-    this.data.startWorker();
+    const workerStarted = this.data.startWorker();
+    // Points given as a property are normalised on this thread right away, and the worker's start needs this thread
+    // too: let it start first (it then warms up while the points are prepared). Points from the SDK are fetched at
+    // once instead; the worker starts while they are on their way.
+    if (this.points) await workerStarted;
     const module = await loadEngine();
     if (!this.isConnected || this.engine) return;
     this.engine = new module.MapEngine(this.mapElement, {
@@ -227,8 +231,10 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
     this.data.attach(module, this.engine);
     this.renderedLook = '';
     this.applyBaseLayer();
-    // The data's synchronous part (normalising, posting to the worker) goes first; boundaries draw while it clusters.
+    // The points go to the worker first (normalised now, posted within this task's microtasks); the boundaries are
+    // drawn in the next task, while the worker clusters.
     const loading = this.data.load();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await this.drawBoundaries();
     await loading;
   }
@@ -252,9 +258,13 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
     }
   }
 
+  private get dark(): boolean {
+    return this.getAttribute('data-qj-theme') === 'dark' || (this.effectiveTheme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
+  }
+
+  /** Canvas colours from the resolved tokens: reading them forces a style pass, so only drawing does. */
   private palette() {
-    const dark = this.getAttribute('data-qj-theme') === 'dark' || (this.effectiveTheme === 'auto' && matchMedia('(prefers-color-scheme: dark)').matches);
-    return readPalette(this, { dark, elder: this.effectiveElder });
+    return readPalette(this, { dark: this.dark, elder: this.effectiveElder });
   }
 
   private async drawBoundaries(): Promise<void> {
@@ -475,7 +485,7 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
       popup: this.popup,
       legend: {
         locale,
-        dark: this.palette().dark,
+        dark: this.dark,
         counts: this.legendCounts,
         hidden: this.hiddenTypes,
         allowed: parseList(this.types, servicePointTypeIds),
@@ -483,7 +493,7 @@ export class QjMemberServiceMap extends QjWidget implements DataHost {
       },
       list: {
         locale,
-        dark: this.palette().dark,
+        dark: this.dark,
         items: this.items,
         page: this.page,
         focusIndex: this.focusIndex,

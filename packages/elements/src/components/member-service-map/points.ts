@@ -92,6 +92,7 @@ export function isColumnsInput(points: PointsInput): points is ServicePointColum
 const typeIndex = new Map<string, number>(servicePointTypeIds.map((id, index) => [id, index]));
 const kindIndex = new Map<string, number>(serviceRecordKindIds.map((id, index) => [id, index]));
 const OTHER = typeIndex.get('other')!;
+const OTHER_KIND = kindIndex.get('other')!;
 
 /** Days since 1970-01-01 of an ISO date or timestamp, on its China-local (UTC+8) day. */
 export function chinaDay(iso: string): number {
@@ -113,34 +114,49 @@ function fromObjects(points: readonly ServicePointInput[]): NormalisedPoints {
   const type = new Uint8Array(size);
   const org = new Uint32Array(size);
   const records = new Uint32Array(size);
+  const ids = new Array<string>(size);
   const orgIndex = new Map<string, number>();
   const orgUnitIds: string[] = [];
   const recordPoint: number[] = [];
   const recordKind: number[] = [];
   const recordDay: number[] = [];
+  // Points come grouped by unit more often than not: the last unit's index saves most map look-ups.
+  let lastOrg = '';
+  let lastIndex = -1;
   for (let i = 0; i < size; i++) {
     const point = points[i]!;
-    const [x, y] = point.crs && point.crs !== 'WGS84' ? convert(point.lon, point.lat, point.crs, 'WGS84') : [point.lon, point.lat];
-    lon[i] = x;
-    lat[i] = y;
-    type[i] = typeIndex.get(point.type) ?? OTHER;
-    let o = orgIndex.get(point.orgUnitId);
-    if (o === undefined) {
-      o = orgUnitIds.length;
-      orgUnitIds.push(point.orgUnitId);
-      orgIndex.set(point.orgUnitId, o);
+    ids[i] = point.id;
+    if (point.crs && point.crs !== 'WGS84') [lon[i], lat[i]] = convert(point.lon, point.lat, point.crs, 'WGS84');
+    else {
+      lon[i] = point.lon;
+      lat[i] = point.lat;
     }
-    org[i] = o;
-    records[i] = point.records ?? point.serviceRecords?.length ?? 0;
-    for (const record of point.serviceRecords ?? []) {
-      recordPoint.push(i);
-      recordKind.push(kindIndex.get(record.kind) ?? kindIndex.get('other')!);
-      recordDay.push(chinaDay(record.at));
+    type[i] = typeIndex.get(point.type) ?? OTHER;
+    const orgUnitId = point.orgUnitId;
+    if (orgUnitId !== lastOrg || lastIndex < 0) {
+      let o = orgIndex.get(orgUnitId);
+      if (o === undefined) {
+        o = orgUnitIds.length;
+        orgUnitIds.push(orgUnitId);
+        orgIndex.set(orgUnitId, o);
+      }
+      lastOrg = orgUnitId;
+      lastIndex = o;
+    }
+    org[i] = lastIndex;
+    const serviceRecords = point.serviceRecords;
+    records[i] = point.records ?? serviceRecords?.length ?? 0;
+    if (serviceRecords) {
+      for (const record of serviceRecords) {
+        recordPoint.push(i);
+        recordKind.push(kindIndex.get(record.kind) ?? OTHER_KIND);
+        recordDay.push(chinaDay(record.at));
+      }
     }
   }
   const hasRecords = recordPoint.length > 0;
   return {
-    table: { size, ids: points.map((point) => point.id), type: type.slice(), org: org.slice(), orgUnitIds, records, objects: points, hasRecords, bbox: null },
+    table: { size, ids, type: type.slice(), org: org.slice(), orgUnitIds, records, objects: points, hasRecords, bbox: null },
     columns: {
       lon,
       lat,
@@ -169,7 +185,7 @@ function fromColumns(points: ServicePointColumnsInput): NormalisedPoints {
   const hasRecords = Boolean(points.recordPoint && points.recordKind && points.recordDay);
   let recordKind = points.recordKind;
   if (recordKind && points.recordKinds) {
-    const kindRemap = Uint8Array.from(points.recordKinds, (id) => kindIndex.get(id) ?? kindIndex.get('other')!);
+    const kindRemap = Uint8Array.from(points.recordKinds, (id) => kindIndex.get(id) ?? OTHER_KIND);
     recordKind = recordKind.map((kind) => kindRemap[kind]!);
   }
   return {
