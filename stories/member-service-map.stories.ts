@@ -115,9 +115,10 @@ export const SelectFromList: Story = {
     await viewCount(host);
     const shadow = inShadow(host);
     // Enter on a cluster zooms in; repeat until the first entry is a single point, then Enter selects it.
+    let opener: HTMLElement | undefined;
     await waitFor(
       async () => {
-        const first = shadow.getAllByRole('option')[0]!;
+        const first = (opener = shadow.getAllByRole('option')[0]!);
         first.focus();
         await userEvent.keyboard('{Enter}');
         await expect(args.onQjPointSelect).toHaveBeenCalled();
@@ -127,8 +128,11 @@ export const SelectFromList: Story = {
     await waitFor(() => expect(shadow.getByRole('dialog')).toBeVisible());
     const detail = args.onQjPointSelect!.mock.lastCall![0].detail as { id: string; lon: number; lat: number };
     await expect(detail.id).toMatch(/^sp-/);
-    await userEvent.click(shadow.getByRole('button', { name: '关闭' }));
+    // Escape in the popup closes it and gives focus back to the list entry that opened it.
+    await waitFor(() => expect(shadow.getByRole('dialog')).toContainElement(host.shadowRoot!.activeElement as HTMLElement));
+    await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(shadow.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(host.shadowRoot!.activeElement).toHaveAttribute('data-key', opener!.dataset['key']));
   },
 };
 
