@@ -404,7 +404,7 @@ const modulesAt = (paths: string[]): RegExp =>
  * Shared chunks of the cdn build, fewer and larger than automatic splitting makes: each file is fetched and gzipped
  * on its own, so each costs a request, a header and a cold compression window (the card + badge + provider bundle
  * went from 8 files to 5).
- * - `core`: Lit, the @lit/context consumer and the foundation every component loads (QjElement, define, tokens and
+ * - `core`: Lit, the context consumer and the foundation every component loads (QjElement, define, tokens and
  *   shared styles, the zh-CN catalog, date formatting).
  * - the provider entry (`provider.js`, which the card, badge and map import first anyway) also carries what only
  *   the data widgets share: QjWidget, the resource controller, icons, the client helpers, the context provider.
@@ -425,8 +425,7 @@ const sharedChunkGroups = [
       'packages/elements/src/context/client',
       'packages/elements/src/context/shared-clients',
       'packages/elements/src/controllers/resource-controller',
-      'node_modules/@lit/context/lib/value-notifier',
-      'node_modules/@lit/context/lib/controllers/context-provider',
+      'packages/elements/src/context/context-provider',
     ]),
   },
   {
@@ -438,16 +437,13 @@ const sharedChunkGroups = [
       'node_modules/lit-element/lit-element',
       'node_modules/@lit/reactive-element/reactive-element',
       'node_modules/@lit/reactive-element/css-tag',
-      'node_modules/@lit/context/index',
-      'node_modules/@lit/context/lib/create-context',
-      'node_modules/@lit/context/lib/context-request-event',
-      'node_modules/@lit/context/lib/controllers/context-consumer',
       'packages/elements/src/base/qj-element',
       'packages/elements/src/base/define',
       'packages/elements/src/base/events',
       'packages/elements/src/styles/tokens',
       'packages/elements/src/styles/shared',
       'packages/elements/src/context/contexts',
+      'packages/elements/src/context/protocol',
       'packages/elements/src/i18n/index',
       'packages/elements/src/i18n/messages',
       'packages/elements/src/i18n/locale',

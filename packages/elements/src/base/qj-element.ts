@@ -1,8 +1,8 @@
-import { ContextConsumer } from '@lit/context';
 import type { Locale } from '@qiangji/contract';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { settingsContext, type Settings, type Theme } from '../context/contexts.js';
+import { ContextConsumer } from '../context/protocol.js';
 import { defaultLocale, messages, normalizeLocale, t, type CatalogKey, type Loadable, type MessageParams } from '../i18n/index.js';
 import { sharedStyles } from '../styles/shared.js';
 import { tokens } from '../styles/tokens.js';
@@ -74,7 +74,7 @@ export class QjElement extends LitElement {
   @property({ type: Boolean, reflect: true }) elder = false;
 
   /** The settings of the nearest `<qj-provider>`, if any. */
-  protected readonly settingsConsumer = new ContextConsumer(this, { context: settingsContext, subscribe: true });
+  protected readonly settingsConsumer = new ContextConsumer(this, settingsContext);
 
   /** Settings inherited from an enclosing provider (empty outside one). */
   protected get inheritedSettings(): Settings {

@@ -1,8 +1,8 @@
-import { ContextConsumer } from '@lit/context';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { QjClient } from '../context/client.js';
 import { clientContext } from '../context/contexts.js';
+import { ContextConsumer } from '../context/protocol.js';
 import { sharedClient } from '../context/shared-clients.js';
 import type { ResourceState } from '../controllers/resource-controller.js';
 import type { CatalogKey } from '../i18n/index.js';
@@ -24,7 +24,7 @@ export class QjWidget extends QjElement {
   /** An SDK client to use instead of the provider's or the shared one (apps and tests). */
   @property({ attribute: false }) client?: QjClient;
 
-  protected readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  protected readonly clientConsumer = new ContextConsumer(this, clientContext);
 
   /** The client this widget loads through, or undefined when it has no data source. */
   get effectiveClient(): QjClient | undefined {

@@ -1,6 +1,6 @@
-import { createContext } from '@lit/context';
 import type { Locale } from '@qiangji/contract';
 import type { QjClient } from './client.js';
+import type { Context } from './protocol.js';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -12,6 +12,6 @@ export interface Settings {
 }
 
 /** The one SDK client of a `<qj-provider>`. */
-export const clientContext = createContext<QjClient | undefined>(Symbol.for('qiangji.client'));
+export const clientContext = Symbol.for('qiangji.client') as Context<symbol, QjClient | undefined>;
 /** Locale, theme and elder mode of a `<qj-provider>`. */
-export const settingsContext = createContext<Settings>(Symbol.for('qiangji.settings'));
+export const settingsContext = Symbol.for('qiangji.settings') as Context<symbol, Settings>;

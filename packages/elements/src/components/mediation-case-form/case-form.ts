@@ -1,9 +1,9 @@
-import { ContextConsumer } from '@lit/context';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Locale, MediationCase, MediationStepId } from '@qiangji/contract';
 import { QjElement } from '../../base/qj-element.js';
 import { clientContext } from '../../context/contexts.js';
+import { ContextConsumer } from '../../context/protocol.js';
 import { formatMessage, type CaseFormMessageKey } from './case-form.i18n.js';
 import { caseFileStyles } from './case-file.styles.js';
 import { caseFormStyles } from './case-form.styles.js';
@@ -99,7 +99,7 @@ export class QjMediationCaseForm extends QjElement {
    * The enclosing provider's client. A provider hands it down after the form connected (one update later, or whenever
    * a page sets it): every new value requests an update, and the session reloads when its inputs changed.
    */
-  private readonly clientConsumer = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  private readonly clientConsumer = new ContextConsumer(this, clientContext);
   private readonly session: CaseSession = new CaseSession(this, {
     inputs: () => ({ client: this.isServerMode ? this.activeClient : undefined, caseId: this.caseId, userId: this.userId }),
     orgUnitId: () => this.orgUnitId,

@@ -1,9 +1,9 @@
-import { ContextProvider } from '@lit/context';
 import type { Locale } from '@qiangji/contract';
 import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { QjElement } from '../../base/qj-element.js';
 import type { QjClient } from '../../context/client.js';
+import { ContextProvider } from '../../context/context-provider.js';
 import { clientContext, settingsContext, type Settings } from '../../context/contexts.js';
 import { makeClient } from '../../context/shared-clients.js';
 import { normalizeLocale } from '../../i18n/index.js';
@@ -44,8 +44,8 @@ export class QjProvider extends QjElement {
 
   private ownClient: QjClient | undefined;
   private ownClientKey = '';
-  private readonly clientProvider = new ContextProvider(this, { context: clientContext, initialValue: undefined });
-  private readonly settingsProvider = new ContextProvider(this, { context: settingsContext, initialValue: {} });
+  private readonly clientProvider = new ContextProvider<QjClient | undefined>(this, clientContext, undefined);
+  private readonly settingsProvider = new ContextProvider(this, settingsContext, {});
 
   /** The client this provider gives its descendants. */
   get providedClient(): QjClient | undefined {
