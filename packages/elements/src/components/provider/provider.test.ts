@@ -107,6 +107,34 @@ describe('<qj-provider>', () => {
     expect(part(card, 'days-left').textContent).to.equal('剩餘 35 天');
   });
 
+  it('hands down an enclosing provider’s client when it has none of its own; its own api-base or client wins', async () => {
+    const outerClient = new FakeClient();
+    const outer = await fixture<QjProvider>(html`<qj-provider .client=${outerClient}>
+      <qj-provider locale="en"><qj-task-progress-card task-id="task-1-1" today=${TODAY}></qj-task-progress-card></qj-provider>
+    </qj-provider>`);
+    const inner = outer.querySelector('qj-provider')!;
+    const card = outer.querySelector<QjTaskProgressCard>('qj-task-progress-card')!;
+    await settled(card);
+    expect(inner.providedClient).to.equal(outerClient);
+    expect(card.effectiveClient).to.equal(outerClient);
+    expect(card.loadState).to.equal('ready');
+    expect(outerClient.calls).to.include('tasks.get task-1-1');
+    const nextOuter = new FakeClient();
+    outer.client = nextOuter;
+    await outer.updateComplete;
+    await inner.updateComplete;
+    expect(card.effectiveClient).to.equal(nextOuter);
+    inner.apiBase = 'https://inner.example.invalid';
+    await inner.updateComplete;
+    const own = inner.providedClient;
+    expect(own).to.exist.and.not.equal(nextOuter);
+    expect(card.effectiveClient).to.equal(own);
+    const innerClient = new FakeClient();
+    inner.client = innerClient;
+    await inner.updateComplete;
+    expect(card.effectiveClient).to.equal(innerClient);
+  });
+
   it('is accessible', async () => {
     const provider = await fixture<QjProvider>(html`<qj-provider theme="dark" elder><p>内容</p></qj-provider>`);
     await expect(provider).to.be.accessible();

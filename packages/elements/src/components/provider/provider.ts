@@ -5,6 +5,7 @@ import { QjElement } from '../../base/qj-element.js';
 import type { QjClient } from '../../context/client.js';
 import { ContextProvider } from '../../context/context-provider.js';
 import { clientContext, settingsContext, type Settings } from '../../context/contexts.js';
+import { ContextConsumer } from '../../context/protocol.js';
 import { makeClient } from '../../context/shared-clients.js';
 import { normalizeLocale } from '../../i18n/index.js';
 import { providerStyles } from './provider.styles.js';
@@ -39,17 +40,22 @@ export class QjProvider extends QjElement {
   /** Locale for every widget inside (a widget's own `lang` wins). */
   @property({ reflect: true }) locale?: string;
 
-  /** The client given to descendants; `client` (property) replaces the one built from attributes. */
+  /**
+   * The client given to descendants; replaces the one built from attributes. Without either, an enclosing
+   * provider's client is handed down (a nested provider that only sets locale, theme or elder mode).
+   */
   @property({ attribute: false }) client?: QjClient;
 
   private ownClient: QjClient | undefined;
   private ownClientKey = '';
   private readonly clientProvider = new ContextProvider<QjClient | undefined>(this, clientContext, undefined);
   private readonly settingsProvider = new ContextProvider(this, settingsContext, {});
+  /** An enclosing provider's client (this host's own requests pass its providers by). */
+  private readonly outerClient = new ContextConsumer(this, clientContext);
 
   /** The client this provider gives its descendants. */
   get providedClient(): QjClient | undefined {
-    return this.client ?? this.ownClient;
+    return this.client ?? this.ownClient ?? this.outerClient.value;
   }
 
   /** Settings given to descendants: this provider's attributes, else an enclosing provider's. */
