@@ -9,55 +9,28 @@
  *
  *   node bench/cards/run.mjs [--count 500] [--runs 9]
  */
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildPage, launchChromium, numberOption, serveStatic } from '../lib/browser.mjs';
 
-process.env.NODE_ENV = 'production';
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const benchDir = join(root, 'bench/cards');
 const outDir = join(root, '.cache/bench-cards');
 const args = process.argv.slice(2);
-const option = (name, fallback) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
-const count = option('count', 500);
-const runs = option('runs', 9);
+const count = numberOption(args, 'count', 500);
+const runs = numberOption(args, 'runs', 9);
 const goal = 1.5;
 
-const { build } = await import('vite');
-await build({
-  configFile: false,
-  root: benchDir,
-  base: './',
-  logLevel: 'warn',
-  publicDir: false,
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  build: { outDir, emptyOutDir: true, target: 'chrome110', minify: true, modulePreload: false, reportCompressedSize: false },
-});
-
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-const server = createServer((request, response) => {
-  const path = new URL(request.url, 'http://x').pathname;
-  const file = join(outDir, path === '/' ? 'index.html' : path);
-  if (!file.startsWith(outDir) || !existsSync(file) || !statSync(file).isFile()) return void response.writeHead(404).end();
-  response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${server.address().port}`;
-
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+await buildPage({ root: join(root, 'bench/cards'), outDir, build: { target: 'chrome110' } });
+const server = await serveStatic(outDir);
+const browser = await launchChromium();
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 let result;
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${origin}/`);
+  await page.goto(`${server.origin}/`);
   await page.waitForFunction(() => 'cardsBench' in window);
   const dom = await page.evaluate(() => window.cardsBench.compare());
   const samples = { widget: [], bare: [] };
@@ -83,7 +56,7 @@ try {
   };
 } finally {
   await browser.close();
-  server.close();
+  await server.close();
 }
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench/cards.json'), `${JSON.stringify(result, null, 2)}\n`);
