@@ -4,7 +4,8 @@
  */
 import { svg, type TemplateResult } from 'lit';
 
-const icon = (body: TemplateResult) =>
+/** An icon: `body` in a 16×16 box, hidden from assistive technology. */
+export const icon = (body: TemplateResult): TemplateResult =>
   svg`<svg viewBox="0 0 16 16" aria-hidden="true" focusable="false" class="icon">${body}</svg>`;
 
 export const icons = {
@@ -16,7 +17,6 @@ export const icons = {
   pending: icon(svg`<circle cx="8" cy="8" r="6.2" class="ring"/>`),
   flag: icon(svg`<path d="M3 1h1.6v14H3zm2.4 1h8.1l-2 3.5 2 3.5H5.4z"/>`),
   award: icon(svg`<circle cx="8" cy="6" r="5"/><path d="M4.6 9.8 3.5 15l4.5-2 4.5 2-1.1-5.2A6.4 6.4 0 0 1 8 11a6.4 6.4 0 0 1-3.4-1.2z"/>`),
-  chevron: icon(svg`<path d="m3.5 5.8 1.1-1.1L8 8.1l3.4-3.4 1.1 1.1L8 10.3z"/>`),
 };
 
 /** A five-pointed star in a 24×24 box. */

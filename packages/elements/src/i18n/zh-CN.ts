@@ -45,21 +45,8 @@ export const zhCN = {
   'rating.starsName': '{level} · {year}',
   'rating.year': '{year}年度',
   'rating.genericOrg': '党组织',
-  'rating.details': '评定详情',
-  'rating.detailsFor': '{name}评定详情',
   'rating.flags': '预警标记',
   'rating.brands': '领域品牌',
-  'rating.breakdown': '得分明细',
-  'rating.item': '评分项目',
-  'rating.itemScore': '得分',
-  'rating.itemMax': '满分',
-  'rating.total': '合计',
-  'rating.stage': '评定阶段',
-  'rating.stageCurrent': '当前阶段',
-  'rating.history': '历年评定',
-  'rating.historyYear': '年度',
-  'rating.historyStars': '星级',
-  'rating.historyEmpty': '暂无历年记录',
 } as const;
 
 export type CatalogKey = keyof typeof zhCN;

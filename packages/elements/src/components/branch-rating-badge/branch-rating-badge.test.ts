@@ -125,6 +125,22 @@ describe('<qj-branch-rating-badge>', () => {
       expect(badge.shadowRoot!.activeElement).to.equal(trigger);
     });
 
+    it('speaks the badge’s locale in the details (their text ships with the details chunk)', async () => {
+      const badge = await presentational();
+      expect(part(badge, 'trigger').textContent?.trim()).to.equal('评定详情');
+      expect(part(badge, 'popover').getAttribute('aria-label')).to.equal('四星级党支部评定详情');
+      badge.lang = 'en';
+      await badge.updateComplete;
+      expect(part(badge, 'trigger').textContent?.trim()).to.equal('Rating details');
+      expect(part(badge, 'popover').getAttribute('aria-label')).to.equal('Rating details: Four-star Party branch');
+      expect(part(badge, 'breakdown').querySelector('caption')?.textContent?.trim()).to.equal('Score breakdown');
+      expect(part(badge, 'stage').querySelector('[aria-current="step"]')?.textContent).to.contain('current stage');
+      badge.lang = 'zh-HK';
+      await badge.updateComplete;
+      expect(part(badge, 'history').querySelector('caption')?.textContent?.trim()).to.equal('歷年評定');
+      expect(part(badge, 'breakdown').querySelector('tfoot th')?.textContent?.trim()).to.equal('合計');
+    });
+
     it('toggles with Space and closes on a click outside', async () => {
       const badge = await presentational();
       const trigger = part<HTMLButtonElement>(badge, 'trigger');

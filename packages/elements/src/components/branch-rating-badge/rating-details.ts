@@ -13,10 +13,14 @@ import {
   type PartyOrganizationType,
   type RatingScheme,
 } from '@qiangji/contract';
-import { css, html, nothing, type TemplateResult } from 'lit';
-import { icons } from '../../base/icons.js';
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import { icon } from '../../base/icons.js';
 import { formatNumber, label, t } from '../../i18n/index.js';
+import { detailsText, type DetailsText } from './rating-details.i18n.js';
 import { isOrgType, levelName, orgTypeFromName } from './rating-view.js';
+
+const text = (locale: Locale): DetailsText => detailsText[locale];
+const chevron = icon(svg`<path d="m3.5 5.8 1.1-1.1L8 8.1l3.4-3.4 1.1 1.1L8 10.3z"/>`);
 
 /** What the details show, and the badge's state they render. */
 export interface RatingDetails {
@@ -41,14 +45,14 @@ export function renderRatingDetails(details: RatingDetails): TemplateResult {
   const { locale, open, panelId } = details;
   return html`
     <button part="trigger" class="button trigger" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${panelId} @click=${details.toggle}>
-      ${t(locale, 'rating.details')}${icons.chevron}
+      ${text(locale).details}${chevron}
     </button>
     <div
       part="popover"
       class="popover"
       id=${panelId}
       role="region"
-      aria-label=${t(locale, 'rating.detailsFor', { name: details.name })}
+      aria-label=${text(locale).detailsFor.replace('{name}', details.name)}
       tabindex="-1"
       ?hidden=${!open}
     >
@@ -64,13 +68,13 @@ function renderBreakdown({ rating, scheme = defaultRatingScheme, locale }: Ratin
   };
   return html`<table part="breakdown">
     <caption>
-      ${t(locale, 'rating.breakdown')}
+      ${text(locale).breakdown}
     </caption>
     <thead>
       <tr>
-        <th scope="col">${t(locale, 'rating.item')}</th>
-        <th scope="col" class="number">${t(locale, 'rating.itemScore')}</th>
-        <th scope="col" class="number">${t(locale, 'rating.itemMax')}</th>
+        <th scope="col">${text(locale).item}</th>
+        <th scope="col" class="number">${text(locale).itemScore}</th>
+        <th scope="col" class="number">${text(locale).itemMax}</th>
       </tr>
     </thead>
     <tbody>
@@ -85,7 +89,7 @@ function renderBreakdown({ rating, scheme = defaultRatingScheme, locale }: Ratin
     </tbody>
     <tfoot>
       <tr>
-        <th scope="row">${t(locale, 'rating.total')}</th>
+        <th scope="row">${text(locale).total}</th>
         <td class="number">${formatNumber(locale, rating.score)}</td>
         <td class="number">${formatNumber(locale, scheme.maxScore)}</td>
       </tr>
@@ -96,13 +100,13 @@ function renderBreakdown({ rating, scheme = defaultRatingScheme, locale }: Ratin
 function renderStage({ rating, locale }: RatingDetails): TemplateResult {
   const current = assessmentStages.indexOf(rating.stage);
   return html`<div part="stage">
-    <p class="section-title" id="stage-title">${t(locale, 'rating.stage')}</p>
+    <p class="section-title" id="stage-title">${text(locale).stage}</p>
     <ol class="stages" aria-labelledby="stage-title">
       ${assessmentStages.map(
         (stage, index) =>
           html`<li class=${index < current ? 'past' : ''} aria-current=${index === current ? 'step' : nothing}>
             ${label(assessmentStageLabels[stage], locale)}${index === current
-              ? html`<span class="visually-hidden">（${t(locale, 'rating.stageCurrent')}）</span>`
+              ? html`<span class="visually-hidden">（${text(locale).stageCurrent}）</span>`
               : nothing}
           </li>`,
       )}
@@ -115,12 +119,12 @@ function renderHistory({ rating, scheme, history, locale, orgType }: RatingDetai
   const typeOf = (row: BranchRating) => (isOrgType(orgType) ? orgType : orgTypeFromName(row.partyOrganizationName));
   return html`<table part="history">
     <caption>
-      ${t(locale, 'rating.history')}
+      ${text(locale).history}
     </caption>
     <thead>
       <tr>
-        <th scope="col">${t(locale, 'rating.historyYear')}</th>
-        <th scope="col">${t(locale, 'rating.historyStars')}</th>
+        <th scope="col">${text(locale).historyYear}</th>
+        <th scope="col">${text(locale).historyStars}</th>
       </tr>
     </thead>
     <tbody>
