@@ -69,8 +69,72 @@ const FATAL_STATUSES = [400, 401, 403, 404];
 /** Reconnect when a stream stays silent this long (the API sends heartbeats well within it). */
 const IDLE_TIMEOUT_MS = 60_000;
 
-/** @internal */
-export function subscribe(
+interface Listener {
+  handler: (event: QjEvent) => void;
+  options: SubscribeOptions;
+}
+interface SharedStream {
+  listeners: Set<Listener>;
+  open: boolean;
+  stop: () => void;
+}
+/** Per client, the streams shared by subscriptions with the same filter. */
+const sharedStreams = new WeakMap<Core, Map<string, SharedStream>>();
+
+/**
+ * @internal Subscriptions with the same filter share one connection per client: over HTTP/1.1 a browser keeps about
+ * six connections per origin, and five cards on a page must not hold five of them open. A subscription that resumes
+ * from its own `lastEventId` gets a connection of its own. Each listener's errors stay its own.
+ */
+export function subscribe(core: Core, filter: EventFilter, handler: (event: QjEvent) => void, options: SubscribeOptions = {}): () => void {
+  if (options.lastEventId !== undefined) return openStream(core, filter, handler, options);
+  let streams = sharedStreams.get(core);
+  if (!streams) sharedStreams.set(core, (streams = new Map()));
+  const key = JSON.stringify([[...(filter.types ?? [])].sort(), filter.orgUnitId ?? null]);
+  let shared = streams.get(key);
+  if (!shared) {
+    const stream: SharedStream = { listeners: new Set(), open: false, stop: () => {} };
+    const each = (call: (listener: Listener) => void) => [...stream.listeners].forEach(call);
+    stream.stop = openStream(
+      core,
+      filter,
+      (event) =>
+        each((listener) => {
+          try {
+            listener.handler(event);
+          } catch (error) {
+            listener.options.onError?.(error);
+          }
+        }),
+      {
+        onOpen: () => {
+          stream.open = true;
+          each((listener) => listener.options.onOpen?.());
+        },
+        onError: (error) => {
+          stream.open = false;
+          // After a fatal answer the stream has stopped for good: the next subscription opens a new one.
+          if (FATAL_STATUSES.includes((error as QiangJiError).status) && streams.get(key) === stream) streams.delete(key);
+          each((listener) => listener.options.onError?.(error));
+        },
+      },
+    );
+    streams.set(key, (shared = stream));
+  }
+  const stream = shared;
+  const listener: Listener = { handler, options };
+  stream.listeners.add(listener);
+  // Joining a stream that is already open: tell this listener too.
+  if (stream.open) queueMicrotask(() => stream.listeners.has(listener) && options.onOpen?.());
+  return () => {
+    if (!stream.listeners.delete(listener) || stream.listeners.size > 0) return;
+    stream.stop();
+    if (streams.get(key) === stream) streams.delete(key);
+  };
+}
+
+/** One connection of its own: reads, reconnects with backoff and Last-Event-ID, stops on a fatal status. */
+function openStream(
   core: Core,
   filter: EventFilter,
   handler: (event: QjEvent) => void,

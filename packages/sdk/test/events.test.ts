@@ -94,4 +94,73 @@ describe('events.subscribe', () => {
     assert.equal(server.requests.length, count, 'no reconnection after unsubscribe');
     assert.equal(events.length, log.length);
   });
+
+  test('subscriptions with the same filter share one connection; the last to leave closes it', async () => {
+    const server = await eventServer([]);
+    const client = createClient({ baseUrl: server.baseUrl });
+    const filter = { types: ['task.progress'] as const, orgUnitId: '445102' };
+    const received: Record<string, string[]> = { first: [], second: [], late: [] };
+    const opened: string[] = [];
+    const listen = (name: string) =>
+      client.events.subscribe(filter, (event) => received[name]!.push(event.id), { onOpen: () => opened.push(name) });
+    const stops = new Set<() => void>();
+    const track = (stop: () => void) => (stops.add(stop), () => (stops.delete(stop), stop()));
+    try {
+      const stopFirst = track(listen('first'));
+      const stopSecond = track(listen('second'));
+      await until(() => received.first!.length === log.length && received.second!.length === log.length);
+      const stopLate = track(listen('late'));
+      await until(() => opened.includes('late'));
+      assert.equal(server.requests.length, 1, 'one connection for three subscriptions');
+      assert.deepEqual(opened.sort(), ['first', 'late', 'second'], 'a late subscriber hears that the stream is open');
+      // A different filter, or a resume point of its own, gets a connection of its own.
+      const stopOther = track(client.events.subscribe({ types: ['rating.updated'] }, () => {}));
+      const stopResume = track(client.events.subscribe(filter, () => {}, { lastEventId: '3' }));
+      await until(() => server.requests.length === 3);
+      assert.equal(server.requests[2]!.headers['last-event-id'], '3');
+      stopOther();
+      stopResume();
+      stopFirst();
+      stopSecond();
+      await until(() => server.openConnections() === 1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.equal(server.openConnections(), 1, 'still open while one subscriber is left');
+      stopLate();
+      await until(() => server.openConnections() === 0);
+      // A new subscription after everyone left opens a new connection.
+      track(listen('first'));
+      await until(() => server.requests.length === 4);
+    } finally {
+      for (const stop of stops) stop();
+    }
+  });
+
+  test('one listener throwing does not stop the others', async () => {
+    const server = await eventServer([]);
+    const client = createClient({ baseUrl: server.baseUrl });
+    const errors: unknown[] = [];
+    const ids: string[] = [];
+    const stopThrowing = client.events.subscribe({}, () => {
+      throw new Error('listener bug');
+    }, { onError: (error) => errors.push(error) });
+    const otherErrors: unknown[] = [];
+    const stopCounting = client.events.subscribe({}, (event) => ids.push(event.id), { onError: (error) => otherErrors.push(error) });
+    try {
+      await until(() => ids.length === log.length);
+    } finally {
+      stopThrowing();
+      stopCounting();
+    }
+    assert.deepEqual(otherErrors, [], 'the other listener saw no error');
+    assert.equal(errors.length, log.length);
+    assert.equal(server.requests.length, 1);
+  });
 });
+
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

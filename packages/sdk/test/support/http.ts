@@ -15,7 +15,10 @@ export type Respond = (request: Recorded, response: ServerResponse, index: numbe
 
 export async function localServer(respond: Respond) {
   const requests: Recorded[] = [];
+  let open = 0;
   const server = createServer(async (request, response) => {
+    open += 1;
+    response.on('close', () => (open -= 1));
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const recorded = { method: request.method!, url: request.url!, headers: request.headers, body: Buffer.concat(chunks).toString() };
@@ -27,6 +30,8 @@ export async function localServer(respond: Respond) {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    /** Requests whose response has not closed yet (e.g. event streams still connected). */
+    openConnections: () => open,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
