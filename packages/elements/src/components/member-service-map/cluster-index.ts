@@ -21,6 +21,7 @@ import {
   OFFSET_NUM,
   OFFSET_PARENT,
   OFFSET_ZOOM,
+  project,
   STRIDE,
   xLng,
   yLat,
@@ -391,16 +392,4 @@ export class ClusterIndex {
     if (!this.clusters) this.applyFilter({});
     return this.clusters!;
   }
-}
-
-/** Web Mercator x, y in [0, 1] of each point, rounded to float32 as supercluster's trees hold them. */
-function project(lon: Float64Array, lat: Float64Array): [Float32Array, Float32Array] {
-  const size = lon.length;
-  const x = new Float32Array(size);
-  const y = new Float32Array(size);
-  for (let i = 0; i < size; i++) {
-    x[i] = lngX(lon[i]!);
-    y[i] = latY(lat[i]!);
-  }
-  return [x, y];
 }

@@ -42,6 +42,18 @@ export function latY(lat: number): number {
   const y = 0.5 - (0.25 * Math.log((1 + sin) / (1 - sin))) / Math.PI;
   return y < 0 ? 0 : y > 1 ? 1 : y;
 }
+/** Web Mercator x, y in [0, 1] of each point, rounded to float32 as supercluster's trees hold them. */
+export function project(lon: Float64Array, lat: Float64Array): [Float32Array, Float32Array] {
+  const size = lon.length;
+  const x = new Float32Array(size);
+  const y = new Float32Array(size);
+  for (let i = 0; i < size; i++) {
+    x[i] = lngX(lon[i]!);
+    y[i] = latY(lat[i]!);
+  }
+  return [x, y];
+}
+
 export const xLng = (x: number) => (x - 0.5) * 360;
 export const yLat = (y: number) => (360 * Math.atan(Math.exp(((180 - y * 360) * Math.PI) / 180))) / Math.PI - 90;
 
