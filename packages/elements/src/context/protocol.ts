@@ -16,17 +16,17 @@ export type ContextType<C> = C extends Context<unknown, infer V> ? V : never;
 /** What a provider calls with the value; with a subscription, also with a function that ends it. */
 export type ContextCallback<V> = (value: V, unsubscribe?: () => void) => void;
 
-/** Asks the nearest provider of `context` above `contextTarget` for its value (bubbles, crosses shadow roots). */
-export class ContextRequestEvent<V> extends Event {
-  constructor(
-    readonly context: unknown,
-    readonly contextTarget: Element,
-    readonly callback: ContextCallback<V>,
-    readonly subscribe?: boolean,
-  ) {
-    super('context-request', { bubbles: true, composed: true });
-  }
+/** What `context-request` (and, without callback and subscribe, `context-provider`) events carry. */
+export interface ContextEvent<V = unknown> extends Event {
+  readonly context: unknown;
+  readonly contextTarget: Element;
+  readonly callback: ContextCallback<V>;
+  readonly subscribe?: boolean;
 }
+
+/** A protocol event of `type` about `context` for `contextTarget`; it bubbles and crosses shadow roots. */
+export const contextEvent = <V>(type: string, context: unknown, contextTarget: Element, callback?: ContextCallback<V>, subscribe?: boolean): ContextEvent<V> =>
+  Object.assign(new Event(type, { bubbles: true, composed: true }), { context, contextTarget, callback, subscribe }) as ContextEvent<V>;
 
 /** Consumers no provider has answered yet: a provider that connects later asks for them again. */
 const waiting = new Set<ReactiveController>();
@@ -52,7 +52,7 @@ export class ContextConsumer<V> implements ReactiveController {
 
   hostConnected(): void {
     waiting.add(this);
-    this.host.dispatchEvent(new ContextRequestEvent(this.context, this.host, this.receive, true));
+    this.host.dispatchEvent(contextEvent('context-request', this.context, this.host, this.receive, true));
   }
 
   hostDisconnected(): void {
