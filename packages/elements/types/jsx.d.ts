@@ -215,7 +215,8 @@ declare module 'react' {
           apiBase?: HTMLElementTagNameMap['qj-provider']['apiBase'];
           /** Embed key issued to this site. */
           embedKey?: HTMLElementTagNameMap['qj-provider']['embedKey'];
-          /** The client given to descendants; `client` (property) replaces the one built from attributes. */
+          /** The client given to descendants, instead of one built from `api-base`. With neither, an enclosing provider's
+           * client is handed down (a nested provider that only sets locale, theme or elder mode). */
           client?: HTMLElementTagNameMap['qj-provider']['client'];
         }
       >;

@@ -157,7 +157,8 @@ declare module 'vue' {
       token?: HTMLElementTagNameMap['qj-provider']['token'];
       /** Locale for every widget inside (a widget's own `lang` wins). */
       locale?: HTMLElementTagNameMap['qj-provider']['locale'];
-      /** The client given to descendants; `client` (property) replaces the one built from attributes. */
+      /** The client given to descendants, instead of one built from `api-base`. With neither, an enclosing provider's
+       * client is handed down (a nested provider that only sets locale, theme or elder mode). */
       client?: HTMLElementTagNameMap['qj-provider']['client'];
       /** Language of this element's text; overrides the provider and the page. zh-TW / zh-Hant map to zh-HK. */
       lang?: HTMLElementTagNameMap['qj-provider']['lang'];

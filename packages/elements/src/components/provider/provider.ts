@@ -41,8 +41,8 @@ export class QjProvider extends QjElement {
   @property({ reflect: true }) locale?: string;
 
   /**
-   * The client given to descendants; replaces the one built from attributes. Without either, an enclosing
-   * provider's client is handed down (a nested provider that only sets locale, theme or elder mode).
+   * The client given to descendants, instead of one built from `api-base`. With neither, an enclosing provider's
+   * client is handed down (a nested provider that only sets locale, theme or elder mode).
    */
   @property({ attribute: false }) client?: QjClient;
 
