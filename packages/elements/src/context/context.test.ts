@@ -21,14 +21,13 @@ class ColorConsumer extends ReactiveElement {
 }
 customElements.define('test-color-consumer', ColorConsumer);
 
-/** A provider of `color` (starting at `initial`) that also consumes it, as `<qj-provider>` does its settings. */
-const providerClass = (initial: string) =>
-  class extends ReactiveElement {
-    readonly provider = new ContextProvider(this, color, initial);
-    readonly outer = new ContextConsumer(this, color);
-  };
-type ColorProvider = InstanceType<ReturnType<typeof providerClass>>;
-customElements.define('test-color-provider', providerClass('red'));
+/** A provider of `color` (starting at the class's `initial`) that also consumes it, as `<qj-provider>` does its settings. */
+class ColorProvider extends ReactiveElement {
+  static initial = 'red';
+  readonly provider = new ContextProvider(this, color, (this.constructor as typeof ColorProvider).initial);
+  readonly outer = new ContextConsumer(this, color);
+}
+customElements.define('test-color-provider', ColorProvider);
 
 let lateTags = 0;
 /**
@@ -39,7 +38,17 @@ function lateProvider(initial: string): { element: HTMLElement; consumer: ColorC
   const tag = `test-late-provider-${++lateTags}`;
   const element = document.createElement(tag);
   const consumer = element.appendChild(document.createElement('test-color-consumer') as ColorConsumer);
-  return { element, consumer, define: () => customElements.define(tag, providerClass(initial)) };
+  return {
+    element,
+    consumer,
+    define: () =>
+      customElements.define(
+        tag,
+        class extends ColorProvider {
+          static override initial = initial;
+        },
+      ),
+  };
 }
 
 describe('context protocol', () => {
