@@ -68,7 +68,7 @@ function publicApiOnlyPlugin() {
           if (declaration.kind !== 'class') continue;
           if (declaration.members) {
             declaration.members = declaration.members.filter(
-              (member) => member.privacy !== 'private' && member.privacy !== 'protected' && !member.name.startsWith('#'),
+              (member) => member.privacy !== 'private' && member.privacy !== 'protected' && member.name !== undefined && !member.name.startsWith('#'),
             );
           }
           if (declaration.events) declaration.events = declaration.events.filter((event) => event.name?.startsWith('qj-'));
