@@ -16,16 +16,16 @@
 import { css } from 'lit';
 
 /**
- * The palette and scales. 中国红 is tuned so -600 on white is 5.9:1 and -300 on grey-22 is 7.8:1; the 24 greys are
- * even steps of CIE lightness from white (0) to near black (23); each 督办 warning has a signal colour, a tint and a
- * text colour that is AA (≥ 4.5:1) on the tint and on white.
+ * The palette and scales. 中国红 is tuned so -600 on white is 5.9:1 and -300 on grey-22 is 7.8:1; the greys are
+ * steps of an even 24-step CIE lightness scale from white (0) to near black (23), only the steps the sys tier uses
+ * (every declaration ships in every widget); each 督办 warning has a signal colour, a tint and a text colour that is
+ * AA (≥ 4.5:1) on the tint and on white.
  */
 export const refTokens = css`
   :host {
     --qj-ref-red-50: #fdecee;
     --qj-ref-red-100: #f9d0d5;
     --qj-ref-red-300: #ff8f9b;
-    --qj-ref-red-500: #de1f3c;
     --qj-ref-red-600: #c8102e;
     --qj-ref-red-700: #a50f27;
     --qj-ref-red-800: #7f0a1d;
@@ -35,26 +35,15 @@ export const refTokens = css`
     --qj-ref-grey-1: #f3f3f3;
     --qj-ref-grey-2: #e7e7e7;
     --qj-ref-grey-3: #dbdbdb;
-    --qj-ref-grey-4: #d0d0d0;
-    --qj-ref-grey-5: #c4c4c4;
     --qj-ref-grey-6: #b8b8b8;
-    --qj-ref-grey-7: #adadad;
-    --qj-ref-grey-8: #a2a2a2;
-    --qj-ref-grey-9: #979797;
     --qj-ref-grey-10: #8c8c8c;
     --qj-ref-grey-11: #818181;
-    --qj-ref-grey-12: #777777;
-    --qj-ref-grey-13: #6c6c6c;
-    --qj-ref-grey-14: #626262;
     --qj-ref-grey-15: #585858;
-    --qj-ref-grey-16: #4e4e4e;
-    --qj-ref-grey-17: #444444;
     --qj-ref-grey-18: #3b3b3b;
     --qj-ref-grey-19: #323232;
     --qj-ref-grey-20: #292929;
     --qj-ref-grey-21: #202020;
     --qj-ref-grey-22: #181818;
-    --qj-ref-grey-23: #0e0e0e;
 
     --qj-ref-blue-signal: #1d4ed8;
     --qj-ref-blue-tint: #e8efff;
@@ -93,9 +82,7 @@ export const refTokens = css`
     --qj-ref-size-14: 14px;
     --qj-ref-size-16: 16px;
     --qj-ref-size-18: 18px;
-    --qj-ref-size-20: 20px;
     --qj-ref-size-22: 22px;
-    --qj-ref-size-24: 24px;
     --qj-ref-size-28: 28px;
 
     --qj-ref-space-1: 4px;
@@ -104,7 +91,6 @@ export const refTokens = css`
     --qj-ref-space-4: 16px;
     --qj-ref-space-5: 20px;
     --qj-ref-space-6: 24px;
-    --qj-ref-space-8: 32px;
 
     --qj-ref-radius-1: 4px;
     --qj-ref-radius-2: 8px;
