@@ -4,6 +4,7 @@
  * stage labels, scheme metadata) so a widget that imports these carries nothing else; rating.ts re-exports them.
  */
 import type { FieldBrand, RatingFlag, RatingLevel, RatingScheme } from './rating.js';
+import { levelAmong } from './rating-level.js';
 
 /** The default scheme's levels (`defaultRatingScheme.levels`), highest first: 95/85/75/65/60 points of 100. */
 export const defaultRatingLevels: RatingLevel[] = [
@@ -17,7 +18,7 @@ export const defaultRatingLevels: RatingLevel[] = [
 
 /** The first level of `scheme` (the default scheme when absent) whose minimum the score reaches, else its lowest. */
 export function levelForScore(score: number, scheme: Pick<RatingScheme, 'levels'> = { levels: defaultRatingLevels }): RatingLevel {
-  const level = scheme.levels.find((candidate) => score >= candidate.minScore) ?? scheme.levels[scheme.levels.length - 1];
+  const level = levelAmong(scheme.levels, score);
   if (!level) throw new Error('rating scheme has no levels');
   return level;
 }

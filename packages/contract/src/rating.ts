@@ -3,6 +3,7 @@ import { IdSchema, YearSchema } from './common.js';
 import { defaultRatingLevels, levelForScore } from './rating-labels.js';
 
 export { defaultRatingLevels, fieldBrandLabels, levelForScore, ratingFlagLabels } from './rating-labels.js';
+export { levelAmong } from './rating-level.js';
 
 export const ratingFlags = ['weak', 'under_rectification'] as const;
 export type RatingFlag = (typeof ratingFlags)[number];

@@ -3,7 +3,7 @@ import { formatDate, formatNumber, formatRelativeDays, hasCatalog, label, loadCa
 import { en } from './en.js';
 import { zhCN } from './zh-CN.js';
 import { zhHK } from './zh-HK.js';
-import { ratingFlagLabels } from '@qiangji/contract';
+import { defaultRatingLevels, fieldBrandLabels, ratingFlagLabels } from '@qiangji/contract';
 import { createMessages } from './messages.js';
 import { mapMessages } from '../components/member-service-map/map.i18n.js';
 import { en as mapEn } from '../components/member-service-map/map-en.i18n.js';
@@ -32,6 +32,18 @@ describe('i18n', () => {
     const keys = Object.keys(zhCN).sort();
     expect(Object.keys(zhHK).sort()).to.deep.equal(keys);
     expect(Object.keys(en).sort()).to.deep.equal(keys);
+  });
+
+  it('carries the contract\'s default level names and flag and brand labels word for word', () => {
+    const catalogs = { 'zh-CN': zhCN, 'zh-HK': zhHK, en } as const;
+    for (const [locale, catalog] of Object.entries(catalogs) as Array<[keyof typeof catalogs, Record<string, string>]>) {
+      for (const level of defaultRatingLevels) {
+        const name = locale === 'en' ? level.nameEn : locale === 'zh-HK' ? level.nameZhHk : level.name;
+        expect(catalog[`rating.level.${level.stars}`], `${locale} level ${level.stars}`).to.equal(name);
+      }
+      for (const [flag, text] of Object.entries(ratingFlagLabels)) expect(catalog[`rating.flag.${flag}`], `${locale} ${flag}`).to.equal(text[locale]);
+      for (const [brand, text] of Object.entries(fieldBrandLabels)) expect(catalog[`rating.brand.${brand}`], `${locale} ${brand}`).to.equal(text[locale]);
+    }
   });
 
   it('loads zh-HK and en on demand', async () => {

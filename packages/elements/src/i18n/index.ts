@@ -1,6 +1,7 @@
 /**
  * Localisation: typed catalogs (zh-CN is the source of keys), `t()` with `{placeholder}` parameters typed from the
- * zh-CN text, and Intl formatters. Enum labels come from @qiangji/contract (`ratingFlagLabels`, …) via `label()`.
+ * zh-CN text, and Intl formatters. Enum labels come from @qiangji/contract via `label()`, except those a
+ * first render needs (the default rating levels, flags and brands), which the catalogs carry word for word (tested).
  *
  * zh-CN ships with the widgets; zh-HK and en are separate chunks loaded the first time an element needs them
  * (`QjElement` waits for them before rendering), which keeps the drop-in bundle small.

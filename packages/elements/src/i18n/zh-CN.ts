@@ -47,6 +47,20 @@ export const zhCN = {
   'rating.genericOrg': '党组织',
   'rating.flags': '预警标记',
   'rating.brands': '领域品牌',
+  // The default scheme's level names and the flag and brand labels (the contract's, which i18n.test.ts compares):
+  // in the catalogs, a page carries only its own language's.
+  'rating.level.5': '五星级党组织',
+  'rating.level.4': '四星级党组织',
+  'rating.level.3': '三星级党组织',
+  'rating.level.2': '二星级党组织',
+  'rating.level.1': '一星级党组织',
+  'rating.level.0': '相对后进党组织',
+  'rating.flag.weak': '软弱涣散',
+  'rating.flag.under_rectification': '整顿中',
+  'rating.brand.four_good_hospital': '四好医院',
+  'rating.brand.four_excellent_school': '四优学校',
+  'rating.brand.five_strong_enterprise': '五强企业',
+  'rating.brand.model_organ': '模范机关',
 } as const;
 
 export type CatalogKey = keyof typeof zhCN;

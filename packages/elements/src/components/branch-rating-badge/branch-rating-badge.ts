@@ -1,6 +1,4 @@
 import {
-  fieldBrandLabels,
-  ratingFlagLabels,
   type BranchRating,
   type PartyOrganizationType,
   type RatingScheme,
@@ -11,7 +9,6 @@ import { icons, starPath } from '../../base/icons.js';
 import { QjWidget } from '../../base/qj-widget.js';
 import { oncePerClient, type QjClient } from '../../context/client.js';
 import { ResourceController, type ResourceState } from '../../controllers/resource-controller.js';
-import { label } from '../../i18n/index.js';
 import { badgeStyles } from './branch-rating-badge.styles.js';
 import { isOrgType, levelName, orgTypeFromName, pickRating } from './rating-view.js';
 
@@ -255,12 +252,12 @@ export class QjBranchRatingBadge extends QjWidget {
       </span>
       ${rating.flags.length
         ? html`<ul part="flags" class="chips" aria-label=${this.t('rating.flags')}>
-            ${rating.flags.map((flag) => html`<li part="flag" class="chip flag ${flag}">${icons.flag}${label(ratingFlagLabels[flag], locale)}</li>`)}
+            ${rating.flags.map((flag) => html`<li part="flag" class="chip flag ${flag}">${icons.flag}${this.t(`rating.flag.${flag}`)}</li>`)}
           </ul>`
         : nothing}
       ${rating.brands.length
         ? html`<ul part="brands" class="chips" aria-label=${this.t('rating.brands')}>
-            ${rating.brands.map((brand) => html`<li part="brand" class="chip brand">${icons.award}${label(fieldBrandLabels[brand], locale)}</li>`)}
+            ${rating.brands.map((brand) => html`<li part="brand" class="chip brand">${icons.award}${this.t(`rating.brand.${brand}`)}</li>`)}
           </ul>`
         : nothing}
       ${this.details ? this.renderDetails(rating, scheme, history, name) : nothing}

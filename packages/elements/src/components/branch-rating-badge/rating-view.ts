@@ -1,7 +1,6 @@
 /** Pure helpers of the rating badge: which level a rating has, and its name for the branch's organisation type. */
 import {
-  defaultRatingLevels,
-  levelForScore,
+  levelAmong,
   partyOrganizationTypeLabels,
   partyOrganizationTypes,
   type BranchRating,
@@ -27,19 +26,20 @@ export function isOrgType(value: string | undefined): value is PartyOrganization
   return (partyOrganizationTypes as readonly string[]).includes(value ?? '');
 }
 
-/** The scheme's level for the rating's stars (else for its score); `scheme` absent means the contract's default. */
-export function levelOf(rating: BranchRating, scheme: SchemeLevels | undefined): RatingLevel | undefined {
-  const levels = scheme?.levels ?? defaultRatingLevels;
-  return levels.find((level) => level.stars === rating.stars) ?? (levels.length ? levelForScore(rating.score, { levels }) : undefined);
+/** The scheme's level for the rating's stars (else for its score). */
+export function levelOf(rating: BranchRating, scheme: SchemeLevels): RatingLevel | undefined {
+  return scheme.levels.find((level) => level.stars === rating.stars) ?? levelAmong(scheme.levels, rating.score);
 }
 
 /**
- * The level's name from the scheme in `locale`, with the scheme's generic 党组织 replaced by the organisation's type:
+ * The level's name in `locale`: the scheme's when there is one, else the default scheme's from the catalogs (a page
+ * carries only its language's names), with the generic 党组织 replaced by the organisation's type:
  * 四星级党组织 → 四星级党支部, Four-star Party organisation → Four-star Party branch.
  */
 export function levelName(rating: BranchRating, scheme: SchemeLevels | undefined, locale: Locale, orgType: PartyOrganizationType | undefined): string {
-  const level = levelOf(rating, scheme);
-  const name = level ? (locale === 'en' ? level.nameEn : locale === 'zh-HK' ? level.nameZhHk : level.name) : rating.level;
+  const level = scheme && levelOf(rating, scheme);
+  const stars = Math.min(5, Math.max(0, Math.round(rating.stars))) as 0 | 1 | 2 | 3 | 4 | 5;
+  const name = level ? (locale === 'en' ? level.nameEn : locale === 'zh-HK' ? level.nameZhHk : level.name) : scheme ? rating.level : t(locale, `rating.level.${stars}`);
   if (!orgType) return name;
   const generic = t(locale, 'rating.genericOrg');
   return name.endsWith(generic) ? `${name.slice(0, -generic.length)}${partyOrganizationTypeLabels[orgType][locale]}` : name;
