@@ -1,11 +1,11 @@
 /**
- * Two build-time helpers of the drop-in build (vite.config.ts): the Chromium 90 check of the output (the build
+ * Two build-time helpers of the drop-in build (scripts/vite/transforms.ts): the Chromium 90 check of the output (the build
  * targets chrome91 and proves the one construct Chromium 90 gets wrong is absent), and the pure wrapping of the
  * contract's top-level schema declarations (so an unused schema built from data is dropped whole).
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { optionalCallsWithEarlySpread, pureTopLevelFactoryCalls } from '../../vite.config.js';
+import { optionalCallsWithEarlySpread, pureTopLevelFactoryCalls } from '../../scripts/vite/transforms.js';
 
 describe('optionalCallsWithEarlySpread', () => {
   test('finds a spread before the last argument of a call inside an optional chain', () => {

@@ -1,10 +1,10 @@
 /**
- * The source transforms of the drop-in build (vite.config.ts): CSS literal and template whitespace, and Lit's
+ * The source transforms of the drop-in build (scripts/vite/transforms.ts): CSS literal and template whitespace, and Lit's
  * decorators written as `static properties`. Each keeps what the browser renders, only the bytes go.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { litDecoratorsAsStaticProperties, squeezeCssLiteral, squeezeHtmlTemplates, squeezeTemplateWhitespace } from '../../vite.config.js';
+import { litDecoratorsAsStaticProperties, squeezeCssLiteral, squeezeHtmlTemplates, squeezeTemplateWhitespace } from '../../scripts/vite/transforms.js';
 
 describe('squeezeCssLiteral', () => {
   test('drops comments, whitespace runs and the spaces around punctuation and after colons', () => {

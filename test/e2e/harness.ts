@@ -23,7 +23,7 @@ export const demoEmbedKey = process.env.QJ_DEMO_EMBED_KEY || 'qj-demo-embed-key'
 // ---- the drop-in build ----------------------------------------------------------------------------------------------
 
 /** Sources the drop-in build is made from: a newer file means the build is stale. */
-const buildInputs = ['packages/elements/src', 'packages/sdk/src', 'packages/contract/src', 'vite.config.ts', 'scripts/build-cdn.mjs'];
+const buildInputs = ['packages/elements/src', 'packages/sdk/src', 'packages/contract/src', 'vite.config.ts', 'scripts/vite', 'scripts/build-cdn.mjs'];
 
 function newestMtime(path: string): number {
   const stat = statSync(path);
