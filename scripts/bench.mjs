@@ -36,6 +36,8 @@ const steps = [
     file: 'sizes',
     commands: () => [
       ...(existsSync(join(root, 'dist/cdn/qiangji', version, 'vite-manifest.json')) ? [] : [['npm', ['run', 'build:cdn']]]),
+      // The SDK package's own build (packages/sdk/dist) has a row too: a fresh clone has not built it yet.
+      ...(existsSync(join(root, 'packages/sdk/dist/index.js')) ? [] : [['npm', ['run', 'build:sdk']]]),
       node('scripts/size-budget.mjs'),
     ],
   },
