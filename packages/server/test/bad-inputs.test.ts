@@ -27,6 +27,11 @@ const PUT = 'PUT';
 const table: BadInput[] = [
   { route: 'login', what: 'wrong type', path: '/auth/login', request: { body: { username: 123, password: 'x' } }, status: 400, field: 'body.username' },
   { route: 'login', what: 'missing field', path: '/auth/login', request: { body: { username: 'city-admin' } }, status: 400, field: 'body.password' },
+  { route: 'login', what: 'NUL character (PostgreSQL refuses it in text)', path: '/auth/login', request: { body: { username: 'city-admin\u0000', password: 'x' } }, status: 400, field: 'body.username' },
+  { route: 'reportProgress', what: 'NUL character', path: '/tasks/T01/progress', request: { body: { percent: 50, note: '进展\u0000' } }, status: 400, field: 'body.note' },
+  { route: 'createMediationCase', what: 'NUL character in a draft', path: '/mediation-cases', request: { body: { orgUnitId: '445102007', identify: { summary: '纠纷\u0000' } } }, status: 400, field: 'body.identify.summary' },
+  { route: 'listMembers', what: 'NUL character', path: '/members?q=%E9%99%88%00', status: 400, field: 'query.q' },
+  { route: 'getTask', what: 'NUL character', path: '/tasks/T0%001', status: 400, field: 'params.id' },
   { route: 'login', what: 'too long', path: '/auth/login', request: { body: { username: 'u'.repeat(65), password: 'x' } }, status: 400, field: 'body.username' },
   { route: 'login', what: 'bad JSON', path: '/auth/login', request: { rawBody: '{"username":', headers: { 'content-type': 'application/json' } }, status: 400, field: 'body' },
   { route: 'login', what: 'not JSON', path: '/auth/login', request: { rawBody: 'username=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, status: 415, code: 'unsupported_media_type' },

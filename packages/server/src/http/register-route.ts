@@ -97,6 +97,25 @@ function queryInput(raw: unknown): Record<string, string> {
   return input;
 }
 
+/**
+ * A NUL character (`%00`, `\u0000`) in a path, query or body string is never meaningful, and PostgreSQL refuses it in
+ * any text parameter (SQLite stores it): a 400 naming the first such field, before any query runs, on every database
+ * alike. Walks the body without recursion (a deeply nested body must not overflow the stack).
+ */
+function refuseNulCharacters(value: unknown, prefix: 'params' | 'query' | 'body'): void {
+  const pending: Array<[unknown, string]> = [[value, prefix]];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (typeof current === 'string') {
+      if (current.includes('\u0000')) {
+        throw validationError([{ field: path, message: '格式不正确（含空字符）', messageEn: 'Wrong format: contains a NUL character' }]);
+      }
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) pending.push([key, `${path}.${key}`], [child, `${path}.${key}`]);
+    }
+  }
+}
+
 export function registerRoute<N extends RouteName>(app: FastifyInstance, name: N, handler: RouteHandler<N>, extra: { rateLimit?: { max: number; timeWindow: number } } = {}): void {
   const route: RouteDef = routes[name];
   const services = app.services;
@@ -108,6 +127,9 @@ export function registerRoute<N extends RouteName>(app: FastifyInstance, name: N
       try {
         const viewer = await resolveViewer(request, route.access, services);
         request.viewer = viewer;
+        refuseNulCharacters(request.params, 'params');
+        refuseNulCharacters(queryInput(request.query), 'query');
+        refuseNulCharacters(request.body, 'body');
         const params = route.params ? check(route.params, request.params ?? {}, 'params') : {};
         const query = route.query ? check(route.query, queryInput(request.query), 'query') : {};
         if (!route.query) {
