@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as v from 'valibot';
 import { LoginRequestSchema, TokenResponseSchema } from '../src/auth.js';
-import { ApiErrorSchema } from '../src/common.js';
+import { ApiErrorSchema, IsoDateSchema } from '../src/common.js';
 import { errorMessages, fieldErrors, validate } from '../src/errors.js';
 import { QjEventSchema } from '../src/events.js';
 import { idNumberCheckChar } from '../src/identity.js';
@@ -252,6 +252,13 @@ describe('route query schemas (URL strings in, typed values out)', () => {
     assert.ok(clusters.ok);
     assert.deepEqual(clusters.value.bbox, [116.2, 23.4, 117.3, 24.3]);
     assert.equal(clusters.value.zoom, 9);
+  });
+});
+
+describe('calendar dates', () => {
+  it('accepts every real day from year 0000 to 9999 and refuses days that do not exist', () => {
+    for (const date of ['0000-01-01', '0052-02-29', '0099-12-31', '2024-02-29', '9999-12-31']) assert.ok(v.is(IsoDateSchema, date), date);
+    for (const date of ['0050-02-30', '0100-02-29', '2023-02-29', '2025-04-31', '2025-13-01']) assert.ok(!v.is(IsoDateSchema, date), date);
   });
 });
 

@@ -148,6 +148,25 @@ for (const dialect of dialects()) {
       assert.ok(nonEmpty > 40 && nonEmpty < 115, `non-empty answers: ${nonEmpty}`);
     });
 
+    it('takes the extremes of the date range the contract allows (0000-01-01, 9999-12-31), as the straightforward query does', async () => {
+      // A `to` of 9999-12-31 makes the month after it 10000-01, which Date cannot parse from a string (a fuzz find).
+      const filters: ServicePointFilter[] = [
+        { from: '2027-07-09', to: '9999-12-31' },
+        { from: '2024-05-01', to: '9999-12-31' },
+        { from: '0000-01-01', to: '2025-06-15' },
+        { from: '0000-01-01', to: '9999-12-31', kind: ['visit'] },
+      ];
+      for (const filter of filters) {
+        const reference = (await exportServicePoints(server.handle.db, cityViewer, filter, { form: 'records' })).ids;
+        for (const form of ['probe', 'set'] as const) {
+          assert.deepEqual((await exportServicePoints(server.handle.db, cityViewer, filter, { form })).ids, reference, `${form}: ${JSON.stringify(filter)}`);
+        }
+        const exported = await server.api<Loose>(`/api/v1/service-points/export?${queryOf(filter)}`, { token });
+        assert.equal(exported.status, 200, exported.text);
+        assert.deepEqual(exported.body.ids, reference);
+      }
+    });
+
     it('gets the edges right around single records: their day, the days and month parts before and after', async () => {
       const random = new Random(0xed9e);
       const records = await server.handle.db

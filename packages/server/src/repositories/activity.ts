@@ -18,6 +18,7 @@ import { dayEndUtc, dayStartUtc } from './people.js';
 /** The rollup value of `kind` (any kind) and `month` (all time); sorts before every kind and month. */
 export const ALL = '*';
 /** Lower bound of real months in range conditions, so that a range never includes the `*` rows. */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
 const FIRST_MONTH = '0000-01';
 const LAST_MONTH = '9999-12';
 
@@ -58,7 +59,13 @@ const shiftMonth = (month: string, by: number): string => {
   const total = year * 12 + (index - 1) + by;
   return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
 };
-const monthStartUtc = (month: string): string => dayStartUtc(`${month}-01`);
+/** The UTC instant China's `month` starts at; by arithmetic, since '10000-01' (after a `to` of 9999-12-31) does not parse. */
+const monthStartUtc = (month: string): string => {
+  const [year, index] = month.split('-').map(Number) as [number, number];
+  const utcMidnight = new Date(0);
+  utcMidnight.setUTCFullYear(year, index - 1, 1); // not Date.UTC: it reads years 0–99 as 1900–1999
+  return new Date(utcMidnight.getTime() - CHINA_OFFSET_MS).toISOString();
+};
 const isLastDayOfMonth = (date: string): boolean => dayEndUtc(date) === monthStartUtc(shiftMonth(monthOf(date), 1));
 
 export function activityPlan(filter: RecordFilter): ActivityPlan {
