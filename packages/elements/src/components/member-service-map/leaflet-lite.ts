@@ -13,6 +13,7 @@ import { Drag } from 'leaflet/src/map/handler/Map.Drag.js';
 import { Keyboard } from 'leaflet/src/map/handler/Map.Keyboard.js';
 import { ScrollWheelZoom } from 'leaflet/src/map/handler/Map.ScrollWheelZoom.js';
 import { TouchZoom } from 'leaflet/src/map/handler/Map.TouchZoom.js';
+import { Canvas } from 'leaflet/src/layer/vector/Canvas.js';
 
 let installed = false;
 
@@ -31,12 +32,23 @@ export function installLeafletParts(): void {
       return renderer;
     },
   });
+  // A canvas redraw queued for the next frame can still run after its renderer left the map (seen in Firefox when a
+  // map is removed while a pan or zoom animation ends): the 2D context is gone then and Leaflet's redraw throws.
+  // Nothing is on screen to draw, so skip it.
+  type CanvasRedraw = { _ctx?: CanvasRenderingContext2D; _redrawRequest: number | null; _redraw(): void };
+  const redraw = (Canvas.prototype as unknown as CanvasRedraw)._redraw;
+  Canvas.include({
+    _redraw(this: CanvasRedraw): void {
+      if (this._ctx) redraw.call(this);
+      else this._redrawRequest = null;
+    },
+  });
   installed = [BoxZoom, DoubleClickZoom, Drag, Keyboard, ScrollWheelZoom, TouchZoom].every((handler) => handler !== undefined);
 }
 
 export { Map };
 export { TileLayer } from 'leaflet/src/layer/tile/TileLayer.js';
-export { Canvas } from 'leaflet/src/layer/vector/Canvas.js';
+export { Canvas };
 export { CircleMarker } from 'leaflet/src/layer/vector/CircleMarker.js';
 export { Polygon } from 'leaflet/src/layer/vector/Polygon.js';
 export { LatLngBounds } from 'leaflet/src/geo/LatLngBounds.js';
