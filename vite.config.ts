@@ -122,6 +122,7 @@ const sharedChunkGroups = [
       'packages/elements/src/context/client',
       'packages/elements/src/context/shared-clients',
       'packages/elements/src/controllers/resource-controller',
+      'packages/elements/src/controllers/events-controller',
       'packages/elements/src/context/context-provider',
     ]),
   },

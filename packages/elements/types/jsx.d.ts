@@ -72,6 +72,8 @@ declare module 'react' {
           'onqj-popover-toggle'?: (event: QjEventOf<'qj-popover-toggle'>) => void;
           /** Loading settled. `detail: { state, status?, code? }`. */
           'onqj-load'?: (event: QjEventOf<'qj-load'>) => void;
+          /** A `rating.updated` event for this unit (and year) arrived; the badge reloads. `detail: { type, id }`. */
+          'onqj-live-update'?: (event: QjEventOf<'qj-live-update'>) => void;
         }
       >;
       /** `<qj-mediation-case-form>` — the 茶文化六步调解法 case form: 识茶 → 醒茶 → 泡茶 → 斟茶 → 敬茶 → 悟茶. */

@@ -186,6 +186,29 @@ describe('<qj-branch-rating-badge>', () => {
       expect(part(badge, 'flag').textContent?.trim()).to.equal('整顿中');
     });
 
+    it('reloads quietly when a rating of its unit and year is recorded (rating.updated), and only then', async () => {
+      const client = new FakeClient();
+      const badge = await connected(client);
+      await settled(badge);
+      await waitUntil(() => badge.live, 'event stream not reported open');
+      const shown = client.ratingList.find((rating) => rating.orgUnitId === '445102001001' && rating.year === 2025)!;
+      const lists = () => client.calls.filter((call) => call === 'ratings.list 445102001001 2025').length;
+      const event = (orgUnitId: string, year: number) =>
+        ({ id: `e-${orgUnitId}-${year}`, at: '2026-11-27T02:00:00.000Z', type: 'rating.updated', orgUnitId, data: { ratingId: shown.id, year, stars: 5 } }) as const;
+      client.push(event('445102001002', 2025));
+      client.push(event('445102001001', 2024));
+      await badge.updateComplete;
+      expect(lists(), 'other units and years are ignored').to.equal(1);
+      client.ratingList = client.ratingList.map((rating) => (rating === shown ? { ...rating, stars: 5, score: 96, level: '五星级党组织' } : rating));
+      const updated = oneEvent(badge, 'qj-live-update');
+      client.push(event('445102001001', 2025));
+      expect((await updated).detail).to.deep.equal({ type: 'rating.updated', id: 'e-445102001001-2025' });
+      await waitUntil(() => stars(badge).getAttribute('aria-label') === '五星级党支部 · 2025年度', 'the new stars are not shown');
+      expect(parts(badge, 'skeleton'), 'no skeleton during the reload').to.have.length(0);
+      badge.remove();
+      expect(client.subscriptions).to.equal(0);
+    });
+
     it('shows the empty state when there is no rating for the year', async () => {
       const badge = await connected(new FakeClient(), '445102001001', 2019);
       await settled(badge);

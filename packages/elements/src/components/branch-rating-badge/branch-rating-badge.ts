@@ -1,5 +1,6 @@
 import {
   type BranchRating,
+  type QjEvent,
   type PartyOrganizationType,
   type RatingScheme,
 } from '@qiangji/contract';
@@ -8,6 +9,7 @@ import { property } from 'lit/decorators.js';
 import { icons, starPath } from '../../base/icons.js';
 import { QjWidget } from '../../base/qj-widget.js';
 import { oncePerClient, type QjClient } from '../../context/client.js';
+import { EventsController } from '../../controllers/events-controller.js';
 import { ResourceController, type ResourceState } from '../../controllers/resource-controller.js';
 import { badgeStyles } from './branch-rating-badge.styles.js';
 import { isOrgType, levelName, orgTypeFromName, pickRating } from './rating-view.js';
@@ -52,6 +54,7 @@ function loadDetailsModule(): Promise<void> {
  *
  * @event qj-popover-toggle - The details popover opened or closed. `detail: { open }`.
  * @event qj-load - Loading settled. `detail: { state, status?, code? }`.
+ * @event qj-live-update - A `rating.updated` event for this unit (and year) arrived; the badge reloads. `detail: { type, id }`.
  *
  * @csspart base - The badge.
  * @csspart summary - Stars, level name and year.
@@ -134,6 +137,24 @@ export class QjBranchRatingBadge extends QjWidget {
     isEmpty: (data) => !data.rating,
     onSettled: (state, error) => this.emitLoad(state, error),
   });
+
+  // A rating recorded for this unit (and year) reloads the badge quietly: the stars change without a skeleton.
+  private readonly liveEvents = new EventsController(this, {
+    client: () => (this.rating ? undefined : this.effectiveClient),
+    types: () => (this.orgId ? ['rating.updated'] : undefined),
+    onEvent: (event) => this.onLiveEvent(event),
+  });
+
+  private onLiveEvent(event: QjEvent): void {
+    if (event.type !== 'rating.updated' || event.orgUnitId !== this.orgId || (this.year !== undefined && event.data.year !== this.year)) return;
+    this.emit('qj-live-update', { type: event.type, id: event.id });
+    void this.resource.reload();
+  }
+
+  /** Whether live updates are flowing: the badge's event stream is connected. */
+  get live(): boolean {
+    return this.liveEvents.connected;
+  }
 
   /** What the badge shows: `loading`, `ready`, `empty`, `error`, `forbidden` or `idle`. */
   get loadState(): ResourceState {
