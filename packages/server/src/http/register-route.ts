@@ -127,13 +127,14 @@ export function registerRoute<N extends RouteName>(app: FastifyInstance, name: N
       try {
         const viewer = await resolveViewer(request, route.access, services);
         request.viewer = viewer;
+        const rawQuery = queryInput(request.query);
         refuseNulCharacters(request.params, 'params');
-        refuseNulCharacters(queryInput(request.query), 'query');
+        refuseNulCharacters(rawQuery, 'query');
         refuseNulCharacters(request.body, 'body');
         const params = route.params ? check(route.params, request.params ?? {}, 'params') : {};
-        const query = route.query ? check(route.query, queryInput(request.query), 'query') : {};
+        const query = route.query ? check(route.query, rawQuery, 'query') : {};
         if (!route.query) {
-          const extraKeys = Object.keys(queryInput(request.query));
+          const extraKeys = Object.keys(rawQuery);
           if (extraKeys.length > 0) throw validationError(extraKeys.map((key) => unknownField(`query.${key}`)));
         }
         const body = route.body ? check(route.body, request.body, 'body') : undefined;
