@@ -5,4 +5,4 @@
  * Never used by integration or end-to-end tests, which run against the real Plan API.
  */
 export { createFixturesTransport, type FixturesOptions } from './fixtures/transport.js';
-export { createFixturesData, CHAOZHOU_BOUNDS, type FixturesData } from './fixtures/data.js';
+export { createFixturesData, CHAOZHOU_BOUNDS, seededRandom, type FixturesData } from './fixtures/data.js';

@@ -5,7 +5,8 @@ import { ColumnarSupercluster, STRIDE } from './columnar-supercluster.js';
 import { ClusterClient } from './cluster-client.js';
 import { codePath, orgPathsFor } from './divisions.js';
 import { NeighbourGrid } from './neighbour-grid.js';
-import { columnsAroundChaozhou, seeded } from './test-points.js';
+import { seededRandom } from '@qiangji/sdk/fixtures';
+import { columnsAroundChaozhou } from './test-points.js';
 
 const everywhere: [number, number, number, number] = [100, 10, 130, 40];
 
@@ -55,7 +56,7 @@ describe('ClusterIndex (supercluster over columns)', () => {
   });
 
   it('finds exactly the neighbours a KD-tree finds, radius edge included', () => {
-    const random = seeded(11);
+    const random = seededRandom(11);
     const size = 5_000;
     const x = Float32Array.from({ length: size }, () => 0.8 + random() * 0.01);
     const y = Float32Array.from({ length: size }, () => 0.4 + random() * 0.01);

@@ -3,23 +3,12 @@
  * contract's towns, each town's points attached to its villages (org ids are village codes), types in a fixed mix.
  */
 import { chaozhouDistricts, chaozhouTowns, chaozhouVillages, servicePointTypeIds, type ServicePointType } from '@qiangji/contract';
+import { seededRandom } from '@qiangji/sdk/fixtures';
 import type { ServicePointColumnsInput, ServicePointInput } from './points.js';
-
-/** mulberry32. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A centre per town: around its district's label point, spread deterministically. */
 export function townCentres(seed = 7): Map<string, [number, number]> {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const centres = new Map<string, [number, number]>();
   for (const town of chaozhouTowns) {
     const district = chaozhouDistricts.find((candidate) => candidate.code === town.districtCode)!;
@@ -39,7 +28,7 @@ function villagesByTown(): Map<string, string[]> {
 
 /** `count` points in columnar form (ids `sp-<n>`, org = the code of a real village of the point's town). */
 export function columnsAroundChaozhou(count: number, seed = 2024): ServicePointColumnsInput {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const centres = [...townCentres().entries()];
   const villages = villagesByTown();
   const lon = new Float64Array(count);
