@@ -18,11 +18,11 @@
  *   npm run bench -- --only cards,sdk   some steps
  *   npm run bench -- --skip map
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChild } from './run-child.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(root, '.bench');
@@ -55,20 +55,7 @@ const skip = listArg('skip') ?? [];
 const selected = steps.filter((step) => (!only || only.includes(step.name)) && !skip.includes(step.name));
 
 /** Runs a command with inherited output; resolves with its exit code. */
-function run([command, commandArgs]) {
-  return new Promise((resolve) => {
-    const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: '' } });
-    const forward = (signal) => child.kill(signal);
-    process.once('SIGINT', forward);
-    process.once('SIGTERM', forward);
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(code ?? (signal ? 128 : 1));
-    });
-    child.on('error', () => resolve(127));
-  });
-}
+const run = ([command, commandArgs]) => runChild(command, commandArgs, { cwd: root, env: { ...process.env, NODE_ENV: '' } });
 
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 const results = {};

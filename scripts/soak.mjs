@@ -7,10 +7,10 @@
  *   npm run test:soak                 every suite
  *   npm run test:soak -- fuzz load    files whose name contains "fuzz" or "load"
  */
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChild } from './run-child.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
@@ -29,20 +29,9 @@ let failed = 0;
 for (const file of files) {
   const fileStarted = Date.now();
   console.log(`\n── soak: ${file}`);
-  const code = await new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', file], {
-      cwd: root,
-      stdio: 'inherit',
-      env: { ...process.env, QJ_SOAK: '1' },
-    });
-    const forward = (signal) => child.kill(signal);
-    process.once('SIGINT', forward);
-    process.once('SIGTERM', forward);
-    child.on('exit', (exitCode, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      resolve(exitCode ?? (signal ? 128 : 1));
-    });
+  const code = await runChild(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', file], {
+    cwd: root,
+    env: { ...process.env, QJ_SOAK: '1' },
   });
   if (code !== 0) failed += 1;
   timings.push(`${file.replace('test/proof/', '')} ${((Date.now() - fileStarted) / 1000).toFixed(0)} s${code === 0 ? '' : ' FAILED'}`);
