@@ -81,6 +81,9 @@ export interface QiangJiClient {
   setToken(token: string | null): void;
 }
 
+/** The stream reader, loaded with the first subscription (most pages, a card or a badge, never need it). */
+let eventsModule: Promise<typeof import('./events.js')> | undefined;
+
 /** Creates a client of the Plan API. */
 export function createClient(options: ClientOptions): QiangJiClient {
   const core = createCore(options);
@@ -179,11 +182,15 @@ export function createClient(options: ClientOptions): QiangJiClient {
       subscribe: (filter, handler, subscribeOptions = {}) => {
         let stop: (() => void) | undefined;
         let stopped = false;
-        import('./events.js').then(
+        // One promise for every subscription: subscriptions made together attach in order, before any event is read.
+        (eventsModule ??= import('./events.js')).then(
           ({ subscribe }) => {
             if (!stopped) stop = subscribe(core, filter, handler, subscribeOptions);
           },
-          (error: unknown) => subscribeOptions.onError?.(error),
+          (error: unknown) => {
+            eventsModule = undefined; // a failed chunk load is tried again by the next subscription
+            subscribeOptions.onError?.(error);
+          },
         );
         return () => {
           stopped = true;
