@@ -95,6 +95,10 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
   app.addHook('preClose', async () => {
     state.closing = true;
   });
+  // A request in flight when closing starts: its connection must not stay open (keep-alive) and hold up the close.
+  app.addHook('onSend', async (_request, reply) => {
+    if (state.closing) reply.header('connection', 'close');
+  });
   // Idempotency records live a day; purge them at start and hourly.
   const purge = () => purgeExpired(handle.db).catch((error: unknown) => app.log.warn({ err: error }, 'could not purge idempotency records'));
   const purgeTimer = setInterval(purge, 3600_000);
