@@ -73,7 +73,9 @@ describe('events.subscribe', () => {
   test('a 503 is retried; a 403 stops the subscription', async () => {
     const server = await eventServer([], (_request, index) => (index === 0 ? 503 : 403));
     const { errors, stop } = collect(server.baseUrl, 1);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await until(() => errors.length === 2);
+    // Time for a retry that should not happen.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     stop();
     assert.equal(server.requests.length, 2, 'one retry after 503, none after 403');
     assert.equal((errors[0] as { status?: number }).status, 503);
@@ -85,7 +87,7 @@ describe('events.subscribe', () => {
     const { client, events, done, stop } = collect(server.baseUrl, log.length, { token: 'first' });
     await done;
     client.setToken('second');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until(() => server.requests.length === 2);
     stop();
     const count = server.requests.length;
     assert.deepEqual(server.requests.map((request) => request.headers.authorization), ['Bearer first', 'Bearer second']);
