@@ -6,12 +6,12 @@
  * (`{ taskId, percent }`: an official reports progress through the API, so an event goes out). Without them these
  * tests fail on purpose: they must not pass unconnected.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import './define-all.js';
 import type { QjBranchRatingBadge } from './components/branch-rating-badge/branch-rating-badge.js';
 import type { QjTaskProgressCard } from './components/task-progress-card/task-progress-card.js';
-import { part, settled } from './testing/helpers.js';
+import { part, settled, waitFor } from './testing/helpers.js';
 
 /** What the wtr config injects: the running server and seeded records to show. */
 interface RealApi {
@@ -86,14 +86,14 @@ describe('widgets against the real Plan API server', () => {
       card = await fixture<QjTaskProgressCard>(
         html`<qj-task-progress-card api-base=${own.baseUrl} embed-key=${embedKeyFor(api)} task-id=${api.taskId}></qj-task-progress-card>`,
       );
-      await waitUntil(() => card.loadState === 'error', 'no error state while the server is down', { timeout: 15_000 });
+      await waitFor(() => card.loadState === 'error', 'no error state while the server is down', { timeout: 15_000 });
       expect(part(card, 'error').getAttribute('role')).to.equal('alert');
       await expect(card).to.be.accessible();
     } finally {
       await executeServerCommand('qj-server-up');
     }
     part(card, 'retry-button').click();
-    await waitUntil(() => card.loadState === 'ready', 'Retry did not load from the restarted server', { timeout: 15_000 });
+    await waitFor(() => card.loadState === 'ready', 'Retry did not load from the restarted server', { timeout: 15_000 });
   });
 
   it('update a card live when progress is reported on the server', async () => {
@@ -105,11 +105,11 @@ describe('widgets against the real Plan API server', () => {
     const before = Number(part(card, 'progress-bar').getAttribute('aria-valuenow'));
     const percent = before >= 99 ? before - 1 : before + 1;
     // Report only once the card's event stream is open, or the event could go out before it listens.
-    await waitUntil(() => card.live, 'the event stream did not open', { timeout: 15_000 });
+    await waitFor(() => card.live, 'the event stream did not open', { timeout: 15_000 });
     // Every value the card shows (another browser may report on the same server at the same time).
     const shown: string[] = [];
     card.addEventListener('qj-live-update', () => void card.updateComplete.then(() => shown.push(part(card, 'progress-bar').getAttribute('aria-valuenow') ?? '')));
     await executeServerCommand('qj-report-progress', { taskId: api.taskId, percent });
-    await waitUntil(() => shown.includes(String(percent)), 'the live update did not arrive', { timeout: 15_000 });
+    await waitFor(() => shown.includes(String(percent)), 'the live update did not arrive', { timeout: 15_000 });
   });
 });

@@ -1,6 +1,6 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
-import { setHtmlLang } from '../testing/helpers.js';
+import { setHtmlLang, waitFor } from '../testing/helpers.js';
 import { defineElement, definedVersion } from './define.js';
 import { QjElement } from './qj-element.js';
 
@@ -92,9 +92,9 @@ describe('QjElement', () => {
     restore = setHtmlLang('zh-CN');
     const element = await fixture<TestLocaleElement>(html`<qj-test-locale></qj-test-locale>`);
     document.documentElement.setAttribute('lang', 'en');
-    await waitUntil(() => text(element) === 'No task data', 'did not follow <html lang>');
+    await waitFor(() => text(element) === 'No task data', 'did not follow <html lang>');
     document.documentElement.setAttribute('lang', 'zh-Hant-HK');
-    await waitUntil(() => text(element) === '暫無任務數據', 'did not follow <html lang>');
+    await waitFor(() => text(element) === '暫無任務數據', 'did not follow <html lang>');
   });
 
   it('prefers its own lang, reflects lang and dir, and resolves dir from ancestors', async () => {

@@ -10,6 +10,14 @@ export const modes = [
   { name: 'dark + elder', attrs: { theme: 'dark', elder: '' } },
 ] as const;
 
+/**
+ * `waitUntil` with a 5 s default instead of 1 s: two browsers share two cores in CI, and a lazy chunk or a server
+ * answer can take longer than a second there. A condition that never holds still fails.
+ */
+export function waitFor(condition: () => unknown, message?: string, options: { timeout?: number; interval?: number } = {}): Promise<void> {
+  return waitUntil(condition, message, { timeout: 5000, ...options });
+}
+
 export function applyMode(element: HTMLElement, attrs: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
 }

@@ -1,10 +1,10 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../provider/define.js';
 import './define.js';
 import type { QjProvider } from '../provider/provider.js';
 import { FakeClient } from '../../testing/fake-client.js';
-import { applyMode, modes, part, parts, setHtmlLang, settled, shadowText } from '../../testing/helpers.js';
+import { applyMode, modes, part, parts, setHtmlLang, settled, shadowText, waitFor } from '../../testing/helpers.js';
 import { sampleHistory, sampleRating } from '../../testing/sample-data.js';
 import type { QjBranchRatingBadge } from './branch-rating-badge.js';
 
@@ -146,9 +146,9 @@ describe('<qj-branch-rating-badge>', () => {
       const trigger = part<HTMLButtonElement>(badge, 'trigger');
       trigger.focus();
       await sendKeys({ press: ' ' });
-      await waitUntil(() => badge.open, 'Space did not open the details');
+      await waitFor(() => badge.open, 'Space did not open the details');
       await sendKeys({ press: ' ' });
-      await waitUntil(() => !badge.open, 'Space did not close the details');
+      await waitFor(() => !badge.open, 'Space did not close the details');
       trigger.click();
       await badge.updateComplete;
       expect(badge.open).to.be.true;
@@ -190,7 +190,7 @@ describe('<qj-branch-rating-badge>', () => {
       const client = new FakeClient();
       const badge = await connected(client);
       await settled(badge);
-      await waitUntil(() => badge.live, 'event stream not reported open');
+      await waitFor(() => badge.live, 'event stream not reported open');
       const shown = client.ratingList.find((rating) => rating.orgUnitId === '445102001001' && rating.year === 2025)!;
       const lists = () => client.calls.filter((call) => call === 'ratings.list 445102001001 2025').length;
       const event = (orgUnitId: string, year: number) =>
@@ -203,7 +203,7 @@ describe('<qj-branch-rating-badge>', () => {
       const updated = oneEvent(badge, 'qj-live-update');
       client.push(event('445102001001', 2025));
       expect((await updated).detail).to.deep.equal({ type: 'rating.updated', id: 'e-445102001001-2025' });
-      await waitUntil(() => stars(badge).getAttribute('aria-label') === '五星级党支部 · 2025年度', 'the new stars are not shown');
+      await waitFor(() => stars(badge).getAttribute('aria-label') === '五星级党支部 · 2025年度', 'the new stars are not shown');
       expect(parts(badge, 'skeleton'), 'no skeleton during the reload').to.have.length(0);
       badge.remove();
       expect(client.subscriptions).to.equal(0);

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from '../../testing/helpers.js';
 import { clear } from 'idb-keyval';
 import type { QjClient } from '../../context/client.js';
 import '../provider/define.js';
@@ -70,7 +71,7 @@ describe('qj-mediation-case-form inside <qj-provider>', () => {
     // And it sends through that client.
     await type(el, 'f-awaken-calming', '分别泡茶安抚');
     await el.save();
-    await waitUntil(() => fake.cases.get(saved.id)!.steps.awaken?.['calming'] === '分别泡茶安抚', 'saved through the provided client');
+    await waitFor(() => fake.cases.get(saved.id)!.steps.awaken?.['calming'] === '分别泡茶安抚', 'saved through the provided client');
   });
 
   it('keeps what was typed before the client arrived, as the signed-in user\'s draft', async () => {

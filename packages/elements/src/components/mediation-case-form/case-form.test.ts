@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { waitFor } from '../../testing/helpers.js';
 import { clear } from 'idb-keyval';
 import { idNumberCheckChar, mediationWorkflow, type MediationStepId, type StepDraft } from '@qiangji/contract';
 import './define.js';
@@ -244,7 +245,7 @@ describe('qj-mediation-case-form: drafts and the outbox', () => {
     expect(await store.latestResumable('u-test')).to.equal(undefined);
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     document.dispatchEvent(new Event('visibilitychange'));
-    await waitUntil(async () => (await store.latestResumable('u-test'))?.steps.identify?.['summary'] === '草稿内容');
+    await waitFor(async () => (await store.latestResumable('u-test'))?.steps.identify?.['summary'] === '草稿内容');
     delete (document as unknown as Record<string, unknown>)['visibilityState'];
   });
 
@@ -263,12 +264,12 @@ describe('qj-mediation-case-form: drafts and the outbox', () => {
       expect(el.value.currentStep).to.equal('awaken');
       online = true;
       window.dispatchEvent(new Event('online'));
-      await waitUntil(() => el.submitStatus.state === 'sent');
+      await waitFor(() => el.submitStatus.state === 'sent');
       await el.updateComplete;
       expect($(el, '.status')!.textContent).to.contain('已提交');
       expect(cases.size).to.equal(1);
       expect([...cases.values()][0]!.currentStep).to.equal('awaken');
-      await waitUntil(async () => (await new DraftStore().latestResumable('u-mediator')) === undefined);
+      await waitFor(async () => (await new DraftStore().latestResumable('u-mediator')) === undefined);
     } finally {
       delete (navigator as unknown as Record<string, unknown>)['onLine'];
     }
@@ -279,9 +280,9 @@ describe('qj-mediation-case-form: drafts and the outbox', () => {
     const el = await mount(html`<qj-mediation-case-form .client=${client}></qj-mediation-case-form>`);
     await fillIdentify(el);
     await el.next();
-    await waitUntil(() => el.submitStatus.state === 'queued');
+    await waitFor(() => el.submitStatus.state === 'queued');
     await el.retry();
-    await waitUntil(() => el.submitStatus.state === 'sent');
+    await waitFor(() => el.submitStatus.state === 'sent');
     expect(cases.size).to.equal(1);
     const creates = calls.filter((call) => call.op === 'create');
     expect(creates.length).to.equal(2);
@@ -295,7 +296,7 @@ describe('qj-mediation-case-form: drafts and the outbox', () => {
     const next = button(el, '下一步');
     next.click();
     next.click();
-    await waitUntil(() => el.submitStatus.state === 'sent');
+    await waitFor(() => el.submitStatus.state === 'sent');
     expect(el.value.currentStep).to.equal('awaken');
     expect(cases.size).to.equal(1);
     expect([...cases.values()][0]!.currentStep).to.equal('awaken');
@@ -306,10 +307,10 @@ describe('qj-mediation-case-form: drafts and the outbox', () => {
     const el = await mount(html`<qj-mediation-case-form .client=${client}></qj-mediation-case-form>`);
     await fillIdentify(el);
     await el.next();
-    await waitUntil(() => el.submitStatus.state === 'retrying');
+    await waitFor(() => el.submitStatus.state === 'retrying');
     await el.updateComplete;
     expect($(el, '.status')!.textContent).to.contain('自动重试');
-    await waitUntil(() => el.submitStatus.state === 'sent', undefined, { timeout: 5000 });
+    await waitFor(() => el.submitStatus.state === 'sent', undefined, { timeout: 5000 });
     expect(cases.size).to.equal(1);
     const creates = calls.filter((call) => call.op === 'create');
     expect(creates[0]!.key).to.equal(creates[1]!.key);
@@ -328,7 +329,7 @@ describe('qj-mediation-case-form: drafts and the outbox', () => {
     const el = await mount(html`<qj-mediation-case-form .client=${client}></qj-mediation-case-form>`);
     await fillIdentify(el);
     await el.next();
-    await waitUntil(() => el.submitStatus.state === 'failed');
+    await waitFor(() => el.submitStatus.state === 'failed');
     await el.updateComplete;
     expect(el.value.currentStep).to.equal('identify');
     expect(control(el, 'identify', 'parties.0.phone')!.getAttribute('aria-invalid')).to.equal('true');
@@ -342,7 +343,7 @@ describe('qj-mediation-case-form: drafts and the outbox', () => {
     await el.flushDraft();
     expect((await new DraftStore().latestResumable('u-mediator'))?.steps.identify?.['summary']).to.equal('个人信息');
     client.logout();
-    await waitUntil(async () => (await new DraftStore().latestResumable('u-mediator')) === undefined);
+    await waitFor(async () => (await new DraftStore().latestResumable('u-mediator')) === undefined);
     await el.updateComplete;
     expect(control(el, 'identify', 'summary')!.value).to.equal('');
   });

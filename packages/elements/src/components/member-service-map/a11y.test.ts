@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor } from '../../testing/helpers.js';
 import { sendKeys } from '@web/test-runner-commands';
 import './define.js';
 import type { QjMemberServiceMap } from './map.js';
@@ -66,12 +67,12 @@ describe('<qj-member-service-map> accessibility', function () {
     const popup = el.shadowRoot!.querySelector('[role="dialog"]')!;
     expect(popup).to.exist;
     expect(popup.querySelector('h3')!.textContent).to.equal(target);
-    await waitUntil(() => popup.contains(deepActive(el)), 'focus moves into the popup');
+    await waitFor(() => popup.contains(deepActive(el)), 'focus moves into the popup');
     expect(popup.textContent).to.include('陈*燕');
 
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !el.shadowRoot!.querySelector('[role="dialog"]'), 'Escape closes the popup');
-    await waitUntil(() => deepActive(el)?.dataset['key'] === key, 'focus returns to the list item');
+    await waitFor(() => !el.shadowRoot!.querySelector('[role="dialog"]'), 'Escape closes the popup');
+    await waitFor(() => deepActive(el)?.dataset['key'] === key, 'focus returns to the list item');
   });
 
   it('pans with the arrow keys and zooms with = / - when the map has focus', async () => {
@@ -119,7 +120,7 @@ describe('<qj-member-service-map> accessibility', function () {
     el.shadowRoot!.querySelector<HTMLElement>('[role="option"][tabindex="0"]')!.focus();
     await sendKeys({ press: 'End' });
     await sendKeys({ press: 'ArrowDown' });
-    await waitUntil(() => /第 2\//.test(el.shadowRoot!.querySelector('.pager')!.textContent!), 'moved to page 2');
+    await waitFor(() => /第 2\//.test(el.shadowRoot!.querySelector('.pager')!.textContent!), 'moved to page 2');
     expect(deepActive(el)?.getAttribute('role')).to.equal('option');
   });
 
@@ -139,7 +140,7 @@ describe('<qj-member-service-map> accessibility', function () {
       await expect(el).to.be.accessible();
       const option = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')].find((node) => node.dataset['key']?.startsWith('p'))!;
       option.click();
-      await waitUntil(() => el.shadowRoot!.querySelector('[role="dialog"]'));
+      await waitFor(() => el.shadowRoot!.querySelector('[role="dialog"]'));
       await expect(el).to.be.accessible();
     });
   }

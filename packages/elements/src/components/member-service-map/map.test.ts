@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor } from '../../testing/helpers.js';
 import { servicePointTypeIds, type ServicePointType } from '@qiangji/contract';
 import { createClient } from '@qiangji/sdk';
 import { createFixturesTransport } from '@qiangji/sdk/fixtures';
@@ -114,7 +115,7 @@ describe('<qj-member-service-map>', function () {
     expect(detail.level).to.equal('town');
     const townCode = detail.orgUnitId;
     expect(crumbs()[2]).to.equal(`${townName} ${formatted(inScope(townCode))}`);
-    await waitUntil(() => childButtons().every((button) => !/^\d+$/.test(textOf(button).split(' ')[0]!)), 'village names load');
+    await waitFor(() => childButtons().every((button) => !/^\d+$/.test(textOf(button).split(' ')[0]!)), 'village names load');
     expect(childCounts().reduce((a, b) => a + b, 0)).to.equal(inScope(townCode));
 
     detail = await nextView(el, () => childButtons()[0]!.click());
@@ -159,7 +160,7 @@ describe('<qj-member-service-map>', function () {
     const index = exported.ids.indexOf(detail.id);
     expect(index).to.be.at.least(0);
     expect(detail.lon).to.be.closeTo(exported.lon[index]!, 1e-9);
-    await waitUntil(() => !root(el).querySelector('.popup [role="status"]'), 'details loaded');
+    await waitFor(() => !root(el).querySelector('.popup [role="status"]'), 'details loaded');
     const full = await client.servicePoints.get(detail.id);
     expect(textOf(root(el).querySelector('#popup-title'))).to.equal(full.name);
     expect(textOf(root(el).querySelector('.popup dl'))).to.include(`服务记录${formatted(full.recordCount)} 条`);
@@ -175,7 +176,7 @@ describe('<qj-member-service-map>', function () {
     const open = async (name: string) => {
       const option = [...root(el).querySelectorAll<HTMLElement>('[role="option"]')].find((node) => textOf(node).includes(name))!;
       option.click();
-      await waitUntil(() => textOf(root(el).querySelector('#popup-title')) === name);
+      await waitFor(() => textOf(root(el).querySelector('#popup-title')) === name);
       return textOf(root(el).querySelector('.popup dl'));
     };
     expect(await open('庵埠镇党群服务中心')).to.include('陈*燕、欧**文');
@@ -201,7 +202,7 @@ describe('<qj-member-service-map>', function () {
     el.setAttribute('tile-url', 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=');
     await el.updateComplete;
     expect(root(el).querySelector('.notice')).to.equal(null);
-    await waitUntil(() => root(el).querySelectorAll('img.leaflet-tile').length > 0, 'tiles are requested');
+    await waitFor(() => root(el).querySelectorAll('img.leaflet-tile').length > 0, 'tiles are requested');
     expect(attribution()).to.include('© 天地图');
 
     el.setAttribute('boundaries', 'off');

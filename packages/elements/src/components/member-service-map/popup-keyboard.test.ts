@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitFor } from '../../testing/helpers.js';
 import { createClient } from '@qiangji/sdk';
 import { createFixturesTransport } from '@qiangji/sdk/fixtures';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
@@ -37,12 +38,12 @@ describe('<qj-member-service-map> popup keyboard', function () {
     const el = await fixture<QjMemberServiceMap>(html`<qj-member-service-map .client=${client} org-unit="445102"></qj-member-service-map>`);
     await el.ready;
     const key = await openFirstPointFromList(el);
-    await waitUntil(() => dialog(el)?.contains(active(el)), 'focus moves into the popup');
-    await waitUntil(() => !dialog(el)!.querySelector('[role="status"]'), 'details loaded');
+    await waitFor(() => dialog(el)?.contains(active(el)), 'focus moves into the popup');
+    await waitFor(() => !dialog(el)!.querySelector('[role="status"]'), 'details loaded');
 
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dialog(el), 'Escape closes the popup');
-    await waitUntil(() => active(el)?.dataset['key'] === key, `focus returns to list item ${key}`);
+    await waitFor(() => !dialog(el), 'Escape closes the popup');
+    await waitFor(() => active(el)?.dataset['key'] === key, `focus returns to list item ${key}`);
     expect(active(el)!.getAttribute('role')).to.equal('option');
   });
 
@@ -56,10 +57,10 @@ describe('<qj-member-service-map> popup keyboard', function () {
     const selected = oneEvent(el, 'qj-point-select');
     await sendMouse({ type: 'click', position: [Math.round(box.left + at.x), Math.round(box.top + at.y)] });
     await selected;
-    await waitUntil(() => dialog(el)?.contains(active(el)), 'focus moves into the popup');
+    await waitFor(() => dialog(el)?.contains(active(el)), 'focus moves into the popup');
 
     await sendKeys({ press: 'Escape' });
-    await waitUntil(() => !dialog(el), 'Escape closes the popup');
-    await waitUntil(() => active(el)?.classList.contains('map'), 'focus returns to the map');
+    await waitFor(() => !dialog(el), 'Escape closes the popup');
+    await waitFor(() => active(el)?.classList.contains('map'), 'focus returns to the map');
   });
 });

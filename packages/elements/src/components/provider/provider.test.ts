@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { createClient } from '@qiangji/sdk';
 import { createFixturesTransport, type FixturesOptions } from '@qiangji/sdk/fixtures';
 import './define.js';
@@ -6,7 +6,7 @@ import '../task-progress-card/define.js';
 import '../branch-rating-badge/define.js';
 import type { QjClient } from '../../context/client.js';
 import { FakeClient } from '../../testing/fake-client.js';
-import { part, settled, shadowText } from '../../testing/helpers.js';
+import { part, settled, shadowText, waitFor } from '../../testing/helpers.js';
 import { sampleTask, TODAY } from '../../testing/sample-data.js';
 import type { QjBranchRatingBadge } from '../branch-rating-badge/branch-rating-badge.js';
 import type { QjTaskProgressCard } from '../task-progress-card/task-progress-card.js';
@@ -175,7 +175,7 @@ describe('<qj-provider>', () => {
         </qj-provider>`);
         const card = provider.querySelector<QjTaskProgressCard>('qj-task-progress-card')!;
         const badge = provider.querySelector<QjBranchRatingBadge>('qj-branch-rating-badge')!;
-        await waitUntil(() => card.loadState === state && badge.loadState === state, `expected ${state}`, { timeout: 8000 });
+        await waitFor(() => card.loadState === state && badge.loadState === state, `expected ${state}`, { timeout: 8000 });
       }
     });
   });

@@ -1,10 +1,10 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../provider/define.js';
 import './define.js';
 import type { QjProvider } from '../provider/provider.js';
 import { FakeClient } from '../../testing/fake-client.js';
-import { applyMode, modes, part, parts, setHtmlLang, settled, shadowText } from '../../testing/helpers.js';
+import { applyMode, modes, part, parts, setHtmlLang, settled, shadowText, waitFor } from '../../testing/helpers.js';
 import { progressEvent, sampleMeasure, sampleTask, TODAY } from '../../testing/sample-data.js';
 import type { QjTaskProgressCard } from './task-progress-card.js';
 
@@ -146,7 +146,7 @@ describe('<qj-task-progress-card>', () => {
         card.addEventListener('qj-task-open', (event) => opened.push(event.detail.taskId));
         part(card, 'title-button').focus();
         await sendKeys({ press: key });
-        await waitUntil(() => opened.length === 1, 'qj-task-open not emitted');
+        await waitFor(() => opened.length === 1, 'qj-task-open not emitted');
         expect(opened).to.deep.equal(['task-1-1']);
       });
     }
@@ -252,7 +252,7 @@ describe('<qj-task-progress-card>', () => {
       const card = await connected(client);
       await settled(card);
       expect(client.subscriptions).to.equal(1);
-      await waitUntil(() => card.live, 'event stream not reported open');
+      await waitFor(() => card.live, 'event stream not reported open');
       const updated = oneEvent(card, 'qj-live-update');
       client.push(progressEvent('task-1-1', 75));
       await updated;
@@ -260,7 +260,7 @@ describe('<qj-task-progress-card>', () => {
       expect(part(card, 'progress-bar').getAttribute('aria-valuenow')).to.equal('75');
       expect(part(card, 'live').getAttribute('aria-live')).to.equal('polite');
       expect(part(card, 'live').textContent).to.equal('进度已更新：75%（林*华）');
-      await waitUntil(() => client.calls.filter((call) => call === 'tasks.get task-1-1').length === 2, 'no refetch after the event');
+      await waitFor(() => client.calls.filter((call) => call === 'tasks.get task-1-1').length === 2, 'no refetch after the event');
     });
 
     it('ignores events of other tasks and unsubscribes when removed', async () => {
@@ -293,7 +293,7 @@ describe('<qj-task-progress-card>', () => {
       provider.removeAttribute('locale');
       await provider.updateComplete;
       document.documentElement.lang = 'zh-HK';
-      await waitUntil(() => part(card, 'days-left').textContent === '剩餘 35 天', 'html lang change not applied');
+      await waitFor(() => part(card, 'days-left').textContent === '剩餘 35 天', 'html lang change not applied');
       card.lang = 'en';
       await card.updateComplete;
       expect(part(card, 'days-left').textContent).to.equal('35 days left');
