@@ -25,7 +25,7 @@ import { activityRebuildStatements } from '../../packages/server/src/repositorie
 import { SEED, seedDatabase } from '../../packages/server/src/seed/index.js';
 import { buildServiceRecords } from '../../packages/server/src/seed/people.js';
 import { Random } from '../../packages/server/src/seed/prng.js';
-import { findPostgresBin, startPgCluster, type PgCluster } from '../lib/pg-cluster.js';
+import { findPostgresBin, startPgCluster, type PgCluster } from '../../packages/server/test/pg.js';
 import { demoEmbedKey, demoPassword, login, spawnApp, type Storage } from '../lib/server-process.js';
 import { log, quantile, round, timed, writeResult } from '../lib/stats.js';
 

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { findPostgresBin, startPgCluster, type PgCluster } from '../../bench/lib/pg-cluster.js';
+import { findPostgresBin, startPgCluster, type PgCluster } from '../../packages/server/test/pg.js';
 import { login, prepareStorage, repoRoot, ServerExitError, spawnMain, type ServerProcess, type Storage } from '../../bench/lib/server-process.js';
 import { scale } from './support/scale.js';
 import { acknowledgedMissing, startWriteLoad } from './support/write-load.js';
