@@ -87,15 +87,12 @@ export async function buildApp(config: ServerConfig, options: BuildOptions = {})
 
   const state = { closing: false };
   app.addHook('onRequest', async (request, reply) => {
-    if (state.closing) {
-      reply.header('connection', 'close');
-      return sendApiError(request, reply, new ApiHttpError(503, 'service_unavailable', { headers: { 'retry-after': '5' } }));
-    }
+    if (state.closing) return sendApiError(request, reply, new ApiHttpError(503, 'service_unavailable', { headers: { 'retry-after': '5' } }));
   });
   app.addHook('preClose', async () => {
     state.closing = true;
   });
-  // A request in flight when closing starts: its connection must not stay open (keep-alive) and hold up the close.
+  // Every answer while closing, to requests in flight or refused above: a kept-alive connection would hold up the close.
   app.addHook('onSend', async (_request, reply) => {
     if (state.closing) reply.header('connection', 'close');
   });

@@ -310,7 +310,7 @@ describe('qj-mediation-case-form: drafts and the outbox', () => {
     await waitFor(() => el.submitStatus.state === 'retrying');
     await el.updateComplete;
     expect($(el, '.status')!.textContent).to.contain('自动重试');
-    await waitFor(() => el.submitStatus.state === 'sent', undefined, { timeout: 5000 });
+    await waitFor(() => el.submitStatus.state === 'sent');
     expect(cases.size).to.equal(1);
     const creates = calls.filter((call) => call.op === 'create');
     expect(creates[0]!.key).to.equal(creates[1]!.key);
